@@ -1,0 +1,13 @@
+"""The Dagster code location: every asset, check, sensor and schedule of the pipeline."""
+
+import dagster as dg
+
+from pipelines.reference import reference_tables
+from pipelines.resources import WarehouseResource
+from pipelines.rounds import rounds_sensor
+
+defs = dg.Definitions(
+    assets=[reference_tables],
+    sensors=[rounds_sensor],
+    resources={"warehouse": WarehouseResource()},
+)

@@ -1,0 +1,1 @@
+"""Participatienetwerk: command line and shared settings."""

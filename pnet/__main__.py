@@ -1,0 +1,5 @@
+import sys
+
+from pnet.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+import json
+
+from pnet.cli import main
+
+
+def test_gemeente_prints_code_tab_name(capsys):
+    assert main(["gemeente", "Den Haag"]) == 0
+    assert capsys.readouterr().out == "GM0518\t's-Gravenhage\n"
+
+
+def test_gemeente_ambiguous_and_unknown_exit_1(capsys):
+    assert main(["gemeente", "Beek"]) == 1
+    assert "niet eenduidig" in capsys.readouterr().err
+    assert main(["gemeente", "Amsterdm"]) == 1
+    assert "Bedoelt u 'Amsterdam'" in capsys.readouterr().err
+
+
+def test_round_create_list_and_costs_json(capsys, warehouse_path):
+    assert main(["round", "create", "2027-R1", "--gemeenten", "Almere,GM0363", "--open", "2027-01-15",
+                 "--close", "2027-03-01", "--warehouse", str(warehouse_path)]) == 0
+    captured = capsys.readouterr()
+    assert "Ronde 2027-R1 aangemaakt" in captured.out
+    assert "10 tot 20 gemeenten" in captured.err
+    assert main(["--warehouse", str(warehouse_path), "round", "list"]) == 0
+    assert "2027-R1" in capsys.readouterr().out
+    assert main(["costs", "--round", "2027-R1", "--budget", "1000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["budget"] == 1000
+    assert [s["gemeentecode"] for s in data["shares"]] == ["GM0363", "GM0034"]
+    assert round(sum(s["bedrag"] for s in data["shares"]), 2) == 1000
+    assert set(data["shares"][0]) == {"gemeentecode", "gemeentenaam", "inwoners", "bedrag"}
+
+
+def test_refused_round_is_a_message_not_a_traceback(capsys):
+    assert main(["round", "create", "R", "--gemeenten", "Almere,Lelystad", "--open", "2027-03-01", "--close", "2027-02-01"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fout: ") and "Traceback" not in err
+
+
+def test_unknown_round_for_costs(capsys):
+    assert main(["costs", "--round", "nope"]) == 1
+    assert "bestaat niet" in capsys.readouterr().err

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from warehouse.rounds import RoundError, create_round, get_round, list_rounds
+
+DEMO_20 = [
+    "Amersfoort", "Zeist", "De Bilt", "Utrechtse Heuvelrug", "Soest", "Baarn", "Leusden", "Woudenberg",
+    "Barneveld", "Ede", "Wageningen", "Renkum", "Rhenen", "Veenendaal", "Houten", "Nieuwegein", "Bunnik",
+    "Wijk bij Duurstede", "Lopik", "IJsselstein",
+]
+
+
+def test_valid_round_is_stored_without_warnings(con):
+    r = create_round(con, "2027-R1", DEMO_20, date(2027, 1, 15), date(2027, 3, 1))
+    assert r.warnings == []
+    stored = get_round(con, "2027-R1")
+    assert len(stored.gemeenten) == 20
+    assert stored.open_date == date(2027, 1, 15)
+    assert [x.round_id for x in list_rounds(con)] == ["2027-R1"]
+
+
+def test_names_and_codes_mix_and_duplicates_collapse(con):
+    r = create_round(con, "R", ["Almere", "GM0363", "amsterdam", "0034"], date(2027, 1, 1), date(2027, 2, 1))
+    assert sorted(g.code for g in r.gemeenten) == ["GM0034", "GM0363"]
+
+
+def test_small_round_warns_but_is_allowed(con):
+    r = create_round(con, "R", ["Almere", "Lelystad"], date(2027, 1, 1), date(2027, 2, 1))
+    assert any("10 tot 20 gemeenten" in w for w in r.warnings)
+    assert any("500.000 inwoners" in w for w in r.warnings)
+    assert get_round(con, "R").round_id == "R"
+
+
+@pytest.mark.parametrize(
+    ("names", "open_", "close", "message"),
+    [
+        (["Almere"], date(2027, 1, 1), date(2027, 2, 1), "minimaal 2"),
+        (["Almere", "almere"], date(2027, 1, 1), date(2027, 2, 1), "minimaal 2"),
+        (["Almere", "Amsterdm"], date(2027, 1, 1), date(2027, 2, 1), "Bedoelt u 'Amsterdam'"),
+        (["Almere", "Beek"], date(2027, 1, 1), date(2027, 2, 1), "niet eenduidig"),
+        (["Almere", "Lelystad"], date(2027, 3, 1), date(2027, 2, 1), "ligt voor de openingsdatum"),
+    ],
+)
+def test_refused(con, names, open_, close, message):
+    with pytest.raises(RoundError, match=message):
+        create_round(con, "R", names, open_, close)
+    assert list_rounds(con) == []
+
+
+def test_existing_round_needs_replace(con):
+    create_round(con, "R", ["Almere", "Lelystad"], date(2027, 1, 1), date(2027, 2, 1))
+    with pytest.raises(RoundError, match="bestaat al"):
+        create_round(con, "R", ["Almere", "Dronten"], date(2027, 1, 1), date(2027, 2, 1))
+    create_round(con, "R", ["Almere", "Dronten"], date(2027, 1, 1), date(2027, 2, 1), replace=True)
+    assert sorted(g.naam for g in get_round(con, "R").gemeenten) == ["Almere", "Dronten"]
