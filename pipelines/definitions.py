@@ -2,12 +2,14 @@
 
 import dagster as dg
 
+from pipelines.jobs import reference_job
 from pipelines.reference import reference_tables
 from pipelines.resources import WarehouseResource
 from pipelines.rounds import rounds_sensor
 
 defs = dg.Definitions(
     assets=[reference_tables],
+    jobs=[reference_job],
     sensors=[rounds_sensor],
     resources={"warehouse": WarehouseResource()},
 )

@@ -10,6 +10,7 @@ from pnet.formatting import number
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="draai een volledige demoronde via Dagster")
+    p.add_argument("--out", metavar="DIR", default="data/demo", help="map voor de rapporten (standaard data/demo)")
     add_warehouse_option(p)
     p.set_defaults(func=run)
 
