@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from pnet.errors import PnetError
 from pnet.formatting import euro, number
 from reports import charts, tables
 from reports.collect import PROPOSED, GemeentePackage, Overview, RoundData, ScanStats
@@ -21,6 +22,10 @@ from reports.present import datum
 from reports.xlsx import insert_png, write_workbook
 
 OVERVIEW_DIR = "overzicht"
+
+
+class ReportError(PnetError):
+    """The reports cannot be written where asked; the message is Dutch."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ def write_package(p: GemeentePackage, out_dir: Path, has_scan: bool) -> Gemeente
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{round_part(p.round.round_id)}_{p.dirname}"
     candidates, initiatives, matches, deployments, balance = _package_tables(p, has_scan)
+    initiatives.html_skip = matches.html_skip = frozenset({"Hostgemeente"})  # always the own municipality
     xlsx = folder / f"{stem}.xlsx"
     write_workbook(
         xlsx,
@@ -208,7 +214,10 @@ def write_round_reports(
     """
     data = RoundData(con, round_id, budget)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"De map {out} kan niet worden gebruikt voor de rapporten: {exc.strerror or exc}.") from exc
     paths = ReportPaths(round_id, out)
     has_scan = data.scan.items > 0
     for package in data.packages():

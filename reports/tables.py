@@ -52,10 +52,12 @@ class Table:
     intro: str = ""
     notes: list[str] = field(default_factory=list)  # e.g. "Bron: CBS"
     row_classes: list[str] = field(default_factory=list)  # html class per row (alternates look quieter)
+    html_skip: frozenset[str] = frozenset()  # headers left out of the html (e.g. the own municipality)
 
     @property
     def visible(self) -> list[int]:
-        return [i for i, c in enumerate(self.columns) if c.kind != "key"]
+        """Columns shown in html: no key columns, none in `html_skip`."""
+        return [i for i, c in enumerate(self.columns) if c.kind != "key" and c.header not in self.html_skip]
 
 
 def _yes_no(flag: bool) -> str:
