@@ -18,7 +18,7 @@ from reports import charts, tables
 from reports.collect import PROPOSED, GemeentePackage, Overview, RoundData, ScanStats
 from reports.html import data_uri, render
 from reports.naming import round_part
-from reports.present import datum
+from reports.present import datum, solver_status
 from reports.xlsx import insert_png, write_workbook
 
 OVERVIEW_DIR = "overzicht"
@@ -139,7 +139,7 @@ def _overview_totals(o: Overview) -> dict[str, float]:
 def _overview_intro(o: Overview, totals: dict[str, float]) -> list[str]:
     run = o.match_run
     run_line = (
-        f"Matchset berekend op {datum(run.solved_at)}, status {run.status}"
+        f"Matchset berekend op {datum(run.solved_at)}, status {solver_status(run.status)}"
         + (f", optimaliteitsmarge {number((run.gap or 0) * 100, 2)}%" if run.gap is not None else "")
         + "."
         if run

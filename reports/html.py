@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from pnet.formatting import euro, number
-from reports.present import datum, is_web_link
+from reports.present import datum, is_web_link, solver_status
 from reports.tables import Column
 
 
@@ -58,7 +58,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(cell=cell, number=number, euro=euro, datum=datum, hours=_hours)
+    env.filters.update(cell=cell, number=number, euro=euro, datum=datum, hours=_hours, status=solver_status)
     env.tests["web_link"] = is_web_link
     return env
 

@@ -18,6 +18,12 @@ _COMPONENT_LABELS = {
     "distance_km": "afstand",
     "priority": "prioriteit",
 }
+_STATUS_LABELS = {
+    "optimal": "optimaal",
+    "feasible": "haalbaar, niet bewezen optimaal",
+    "time_limit": "tijdslimiet bereikt",
+    "infeasible": "geen oplossing mogelijk",
+}
 _EVIDENCE_LABELS = {
     "initiative": "initiatief",
     "gemeente": "gemeente",
@@ -30,6 +36,11 @@ _EVIDENCE_LABELS = {
 def datum(value: date | datetime | None) -> str:
     """A date as Dutch readers write it: 15-01-2027 (empty when unknown)."""
     return value.strftime("%d-%m-%Y") if value else ""
+
+
+def solver_status(status: str) -> str:
+    """The matcher's status in Dutch (unknown statuses are shown as given)."""
+    return _STATUS_LABELS.get((status or "").lower(), status)
 
 
 def theme_labels(codes: Iterable[str]) -> list[str]:

@@ -309,6 +309,6 @@ def test_overview_html_has_chart_map_and_statistics(reports):
     assert len(imgs) == 2 and all(i.get("alt") for i in imgs)
     text = doc.text_content()
     assert "Bron: CBS" in text and "€ 150.000,00" in text
-    assert "optimaliteitsmarge 0,00%" in text
+    assert "Status: optimaal" in text and "optimaliteitsmarge 0,00%" in text
     for png in (reports.chart_png, reports.map_png):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
