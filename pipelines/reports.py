@@ -21,25 +21,23 @@ class ReportConfig(dg.Config):
     out_dir: str = ""
 
 
+def _spec(name: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        name, description=description, deps=[MATCH_SET], group_name=GROUP, kinds={"xlsx", "html"}, owners=["team:coordinatie"]
+    )
+
+
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(
+        _spec(
             "gemeente_rapporten",
-            description="Per deelnemende gemeente een Excel-bestand en een offline HTML-pagina: kandidaat-initiatieven, "
-            "eigen initiatieven met voorgestelde consultants en alternatieven, eigen consultants elders, uren en kostenaandeel.",
-            deps=[MATCH_SET],
-            group_name=GROUP,
-            kinds={"xlsx", "html"},
-            owners=["team:coordinatie"],
+            "Per deelnemende gemeente een Excel-bestand en een offline HTML-pagina: kandidaat-initiatieven, eigen "
+            "initiatieven met voorgestelde consultants en alternatieven, eigen consultants elders, uren en kostenaandeel.",
         ),
-        dg.AssetSpec(
+        _spec(
             "coordinator_overzicht",
-            description="Overzicht voor de coördinator: alle matches, onvervulde vraag per thema en gemeente, uren "
-            "gegeven en ontvangen (grafiek en kaart), statistiek van de mediascan en de kostenverdeling.",
-            deps=[MATCH_SET],
-            group_name=GROUP,
-            kinds={"xlsx", "html"},
-            owners=["team:coordinatie"],
+            "Overzicht voor de coördinator: alle matches, onvervulde vraag per thema en gemeente, uren gegeven en "
+            "ontvangen (grafiek en kaart), statistiek van de mediascan en de kostenverdeling.",
         ),
     ],
     partitions_def=rounds_partitions,

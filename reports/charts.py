@@ -23,6 +23,7 @@ from reports.collect import GemeenteSummary  # noqa: E402
 
 GIVEN_COLOR = "#d9822b"
 RECEIVED_COLOR = "#1f6f8b"
+LABEL_HOURS_UP_TO = 8  # municipalities on the map whose labels also show their hours
 _DUTCH = FuncFormatter(lambda value, _pos: number(value))
 
 
@@ -80,7 +81,7 @@ def hours_map(con: duckdb.DuckDBPyConnection, summaries: list[GemeenteSummary]) 
             context += [Polygon(p, closed=True) for p in polys]
     xs = [x for s in shapes for x, _ in s.get_xy()]
     ys = [y for s in shapes for _, y in s.get_xy()]
-    pad_x, pad_y = (max(xs) - min(xs)) * 0.08 + 0.01, (max(ys) - min(ys)) * 0.08 + 0.01
+    pad_x, pad_y = (max(xs) - min(xs)) * 0.12 + 0.01, (max(ys) - min(ys)) * 0.08 + 0.01
     ratio = (max(ys) - min(ys) + 2 * pad_y) / (max(xs) - min(xs) + 2 * pad_x)
     fig = Figure(figsize=(8, min(max(8 * ratio, 4), 11)))
     ax = fig.subplots()
@@ -93,15 +94,17 @@ def hours_map(con: duckdb.DuckDBPyConnection, summaries: list[GemeenteSummary]) 
     coll = PatchCollection(shapes, cmap="RdBu", norm=TwoSlopeNorm(0, -limit, limit), edgecolor="#333333", linewidth=0.6)
     coll.set_array(values)
     ax.add_collection(coll)
+    crowded = len(own) > LABEL_HOURS_UP_TO  # then names only: the hours are in the chart and the table
     for code, lat, lon, _ in own:
         s = by_code[code]
+        label = s.gemeente.naam if crowded else f"{s.gemeente.naam}\n+{number(s.uren_ontvangen)} / −{number(s.uren_gegeven)}"
         ax.annotate(
-            f"{s.gemeente.naam}\n+{number(s.uren_ontvangen)} / −{number(s.uren_gegeven)}",
-            (lon * scale, lat), ha="center", va="center", fontsize=6.5,
+            label, (lon * scale, lat), ha="center", va="center", fontsize=6.5,
             path_effects=[patheffects.withStroke(linewidth=2, foreground="white")],
         )
     bar = fig.colorbar(coll, ax=ax, shrink=0.6, format=_DUTCH)
     bar.set_label("saldo uren (ontvangen − gegeven)")
     ax.set_title("Uren ontvangen (+) en gegeven (−) per gemeente")
-    fig.text(0.01, 0.01, "Bron: CBS (gemeentegrenzen 2024, via PDOK)", fontsize=7, color="#555555")
+    ax.text(0, -0.01, "Bron: CBS (gemeentegrenzen 2024, via PDOK)", fontsize=7, color="#555555",
+            transform=ax.transAxes, va="top")
     return _png(fig)

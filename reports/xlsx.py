@@ -90,34 +90,34 @@ def _write_link(ws: Worksheet, row: int, col: int, link: Link, f: _Formats) -> N
     write_text(ws, row, col, shown, f.text)
 
 
-def write_table(wb: Workbook, f: _Formats, table: Table, first_row: int = 0) -> Worksheet:
-    """One sheet: header row (frozen, with filters), data rows, drop-downs, hidden key columns."""
+def write_table(wb: Workbook, f: _Formats, table: Table) -> Worksheet:
+    """One sheet: header in row 1 (frozen, with filters), data rows, drop-downs, hidden key columns.
+
+    An empty table gets its Dutch note in row 2; notes (e.g. "Bron: CBS") follow one empty row below.
+    """
     ws = wb.add_worksheet(table.sheet[:31])
     for col, column in enumerate(table.columns):
-        options = {"hidden": True} if column.kind == "key" else {}
-        ws.set_column(col, col, column.width, None, options)
-        write_text(ws, first_row, col, column.header, f.header)
-    ws.set_row(first_row, 30)
-    ws.freeze_panes(first_row + 1, 0)
-    for r, values in enumerate(table.rows, start=first_row + 1):
+        ws.set_column(col, col, column.width, None, {"hidden": True} if column.kind == "key" else {})
+        write_text(ws, 0, col, column.header, f.header)
+    ws.set_row(0, 30)
+    ws.freeze_panes(1, 0)
+    for r, values in enumerate(table.rows, start=1):
         for col, (column, value) in enumerate(zip(table.columns, values)):
             _write_value(ws, r, col, column, value, f)
-    last = first_row + max(len(table.rows), 1)
-    ws.autofilter(first_row, 0, last, len(table.columns) - 1)
+    last = max(len(table.rows), 1)
+    ws.autofilter(0, 0, last, len(table.columns) - 1)
     for col, column in enumerate(table.columns):
         if column.kind == "choice":
-            ws.data_validation(first_row + 1, col, last, col, {
+            ws.data_validation(1, col, last, col, {
                 "validate": "list",
                 "source": list(column.choices),
                 "error_title": "Ongeldige keuze",
                 "error_message": "Kies " + " of ".join(column.choices) + ".",
             })
-    below = last + 2
     if not table.rows and table.empty_note:
-        write_text(ws, first_row + 1, 0, table.empty_note, f.note)
-    for note in table.notes:
-        write_text(ws, below, 0, note, f.note)
-        below += 1
+        write_text(ws, 1, 0, table.empty_note, f.note)
+    for offset, note in enumerate(table.notes):
+        write_text(ws, last + 2 + offset, 0, note, f.note)
     return ws
 
 
