@@ -1,0 +1,71 @@
+"""Report assets: each round's municipality packages and the coordinator's overview."""
+
+# No `from __future__ import annotations`: Dagster reads the config class from the signature.
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.partitions import rounds_partitions
+from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+from pnet.settings import settings
+from reports.build import write_round_reports
+from reports.naming import round_part
+
+GROUP = "reports"
+MATCH_SET = dg.AssetKey("round_match_set")
+
+
+class ReportConfig(dg.Config):
+    """Empty `out_dir`: the folder from config/pnet.yaml (reports.out_dir); one subfolder per round."""
+
+    out_dir: str = ""
+
+
+def _spec(name: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        name, description=description, deps=[MATCH_SET], group_name=GROUP, kinds={"xlsx", "html"}, owners=["team:coordinatie"]
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        _spec(
+            "gemeente_rapporten",
+            "Per deelnemende gemeente een Excel-bestand en een offline HTML-pagina: kandidaat-initiatieven, eigen "
+            "initiatieven met voorgestelde consultants en alternatieven, eigen consultants elders, uren en kostenaandeel.",
+        ),
+        _spec(
+            "coordinator_overzicht",
+            "Overzicht voor de coördinator: alle matches, onvervulde vraag per thema en gemeente, uren gegeven en "
+            "ontvangen (grafiek en kaart), statistiek van de mediascan en de kostenverdeling.",
+        ),
+    ],
+    partitions_def=rounds_partitions,
+    pool=WAREHOUSE_POOL,
+)
+def round_reports(context: dg.AssetExecutionContext, config: ReportConfig, warehouse: WarehouseResource):
+    """Write the round's reports from what is in the warehouse."""
+    round_id = context.partition_key
+    out = Path(config.out_dir or settings()["reports"]["out_dir"]) / round_part(round_id)
+    with warehouse.connect(read_only=True) as con:
+        paths = write_round_reports(con, round_id, out)
+    yield dg.MaterializeResult(
+        asset_key="gemeente_rapporten",
+        metadata={
+            "map": dg.MetadataValue.path(str(paths.out_dir.resolve())),
+            "gemeenten": len(paths.gemeenten),
+            "bestanden": dg.MetadataValue.json(
+                {g.gemeentecode: {"gemeente": g.gemeentenaam, "xlsx": str(g.xlsx.resolve()), "html": str(g.html.resolve())}
+                 for g in paths.gemeenten}
+            ),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="coordinator_overzicht",
+        metadata={
+            "xlsx": dg.MetadataValue.path(str(paths.overview_xlsx.resolve())),
+            "html": dg.MetadataValue.path(str(paths.overview_html.resolve())),
+            "grafiek": dg.MetadataValue.path(str(paths.chart_png.resolve())),
+            "kaart": dg.MetadataValue.path(str(paths.map_png.resolve())),
+        },
+    )

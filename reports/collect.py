@@ -1,0 +1,450 @@
+"""Collect a round's report data from the warehouse, and cut it into per-municipality packages.
+
+`RoundData` reads each table once. `RoundData.package(code)` builds what one municipality may
+see, from rows selected for that municipality only (segregation by construction):
+its candidates, its initiatives with the proposed consultants and the alternates, its own
+consultants deployed elsewhere with the initiative each is matched to, and its own hours and
+cost share. Contact details appear only for consultants matched to it and for its own consultants.
+`RoundData.overview()` builds the coordinator's view of everything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+
+from pnet.settings import settings
+from reports.naming import package_dirname
+from reports.present import evidence_text, match_explanation, theme_labels
+from warehouse.costs import Allocation, allocate
+from warehouse.resolver import Gemeente, default_resolver
+from warehouse.rounds import Round, get_round
+
+PROPOSED = "voorstel"
+ALTERNATE = "alternatief"
+NO_THEME = "(geen thema)"
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    item_id: str
+    gemeentecode: str
+    title: str
+    url: str
+    source: str
+    published: datetime | None
+    score: float
+    themes: tuple[str, ...]
+    evidence: str
+    label: str | None  # a verdict already given in this round
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    initiative_id: str
+    host_code: str
+    host_naam: str
+    titel: str
+    woonplaats: str
+    initiatiefnemer: str
+    hulpvraag: str
+    themes: tuple[str, ...]
+    uren_gevraagd: float
+    uren_toegekend: int
+    consultants: tuple[str, ...]
+
+    @property
+    def tekort(self) -> float:
+        return max(0.0, self.uren_gevraagd - self.uren_toegekend)
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    round_id: str
+    initiative_id: str
+    consultant_id: str
+    soort: str  # PROPOSED | ALTERNATE
+    rank: int | None
+    initiative: str
+    host_code: str
+    host_naam: str
+    woonplaats: str
+    consultant: str
+    home_code: str
+    home_naam: str
+    functie: str
+    email: str  # empty for alternates: not matched, so no contact details
+    hours: int | None
+    score: float
+    why: str
+    locked: bool
+    besluit: str | None
+
+    @property
+    def soort_label(self) -> str:
+        return PROPOSED if self.soort == PROPOSED else f"{ALTERNATE} {self.rank}"
+
+
+@dataclass(frozen=True)
+class Deployment:
+    consultant_id: str
+    consultant: str
+    functie: str
+    email: str
+    host_naam: str
+    initiative: str
+    woonplaats: str
+    themes: tuple[str, ...]
+    hours: int
+    locked: bool
+    besluit: str | None
+
+
+@dataclass(frozen=True)
+class GemeenteSummary:
+    gemeente: Gemeente
+    initiatieven: int
+    consultants: int
+    kandidaten: int
+    uren_gevraagd: float
+    uren_beschikbaar: float
+    uren_ontvangen: int
+    uren_gegeven: int
+    kosten: Decimal
+
+    @property
+    def saldo(self) -> int:
+        return self.uren_ontvangen - self.uren_gegeven
+
+
+@dataclass(frozen=True)
+class UnmetNeed:
+    host_naam: str
+    thema: str
+    initiatieven: int
+    uren: float
+
+
+@dataclass(frozen=True)
+class SourceStat:
+    source: str
+    scans: int
+    items: int
+    errors: int
+    laatste_scan: datetime | None
+
+
+@dataclass(frozen=True)
+class ScanStats:
+    sources: list[SourceStat]
+    items: int
+    candidates: int
+    candidates_round: int
+    relevant: int
+    niet_relevant: int
+    relevant_round: int
+    niet_relevant_round: int
+
+    @staticmethod
+    def _precision(yes: int, no: int) -> float | None:
+        return yes / (yes + no) if yes + no else None
+
+    @property
+    def precision(self) -> float | None:
+        return self._precision(self.relevant, self.niet_relevant)
+
+    @property
+    def precision_round(self) -> float | None:
+        return self._precision(self.relevant_round, self.niet_relevant_round)
+
+
+@dataclass(frozen=True)
+class MatchRun:
+    status: str
+    solved_at: datetime
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    fairness: bool
+
+
+@dataclass
+class GemeentePackage:
+    round: Round
+    gemeente: Gemeente
+    summary: GemeenteSummary
+    rate_per_inhabitant: Decimal
+    budget: Decimal
+    match_run: MatchRun | None
+    candidates: list[CandidateRow]
+    initiatives: list[InitiativeRow]
+    matches: list[MatchRow]
+    deployments: list[Deployment]
+    generated_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def dirname(self) -> str:
+        return package_dirname(self.gemeente.code, self.gemeente.naam)
+
+
+@dataclass
+class Overview:
+    round: Round
+    summaries: list[GemeenteSummary]
+    allocation: Allocation
+    match_run: MatchRun | None
+    initiatives: list[InitiativeRow]
+    matches: list[MatchRow]
+    unmet: list[UnmetNeed]
+    scan: ScanStats
+    generated_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def unmet_per_theme(self) -> list[UnmetNeed]:
+        totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+        for u in self.unmet:
+            totals[u.thema][0] += u.initiatieven
+            totals[u.thema][1] += u.uren
+        return sorted(
+            (UnmetNeed("", t, int(n), h) for t, (n, h) in totals.items()), key=lambda u: (-u.uren, u.thema)
+        )
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+class RoundData:
+    """Everything the reports of one round need, read once from the warehouse."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, round_id: str, budget: float | None = None):
+        self.round = get_round(con, round_id)
+        self.codes = [g.code for g in self.round.gemeenten]
+        budget = settings()["costs"]["budget"] if budget is None else budget
+        self.allocation = allocate(self.round.gemeenten, budget)
+        resolver = default_resolver()
+        self._names = {code: g.naam for code, g in resolver.by_code.items()}
+        p = [round_id]
+        self.initiatives = {r["initiative_id"]: r for r in _rows(con, "SELECT * FROM initiatives WHERE round_id = ? ORDER BY gemeentecode, prioriteit DESC, titel", p)}
+        self.consultants = {r["consultant_id"]: r for r in _rows(con, "SELECT * FROM consultants WHERE round_id = ?", p)}
+        self.match_set = _rows(con, "SELECT * FROM match_set WHERE round_id = ? ORDER BY initiative_id, hours DESC, consultant_id", p)
+        self.alternates = _rows(con, "SELECT * FROM match_alternates WHERE round_id = ? ORDER BY initiative_id, rank", p)
+        self.decisions = {
+            (r["initiative_id"], r["consultant_id"]): r["decision"]
+            for r in _rows(con, "SELECT initiative_id, consultant_id, decision FROM match_decisions WHERE round_id = ?", p)
+        }
+        run = _rows(con, "SELECT status, solved_at, objective, bound, gap, fairness FROM match_runs WHERE round_id = ?", p)
+        self.match_run = MatchRun(**run[0]) if run else None
+        self.candidates = [self._candidate(r) for r in _rows(con, _CANDIDATES_SQL, [round_id, self.codes])]
+        self.scan = _scan_stats(con, round_id, self.codes)
+        self._proposed = self._match_rows()
+
+    # -- naming -----------------------------------------------------------------------------
+    def naam(self, code: str) -> str:
+        return self._names.get(code, code)
+
+    # -- rows ---------------------------------------------------------------------------------
+    def _candidate(self, r: dict[str, Any]) -> CandidateRow:
+        return CandidateRow(
+            item_id=r["item_id"],
+            gemeentecode=r["gemeentecode"],
+            title=r["title"] or "(zonder titel)",
+            url=r["url"] or "",
+            source=r["source"] or "",
+            published=r["published"],
+            score=float(r["score"]),
+            themes=tuple(theme_labels(r["themes"])),
+            evidence=evidence_text(r["evidence"]),
+            label=r["label"],
+        )
+
+    def _match_row(self, m: dict[str, Any], soort: str, rank: int | None, components: Any) -> MatchRow:
+        ini = self.initiatives.get(m["initiative_id"], {})
+        con_ = self.consultants.get(m["consultant_id"], {})
+        shared = [t for t in ini.get("themas") or () if t in set(con_.get("themas") or ())]
+        return MatchRow(
+            round_id=self.round.round_id,
+            initiative_id=m["initiative_id"],
+            consultant_id=m["consultant_id"],
+            soort=soort,
+            rank=rank,
+            initiative=ini.get("titel", m["initiative_id"]),
+            host_code=ini.get("gemeentecode", ""),
+            host_naam=self.naam(ini.get("gemeentecode", "")),
+            woonplaats=ini.get("woonplaats") or "",
+            consultant=con_.get("naam", m["consultant_id"]),
+            home_code=con_.get("gemeentecode", ""),
+            home_naam=self.naam(con_.get("gemeentecode", "")),
+            functie=(con_.get("functie") or "") if soort == PROPOSED else "",
+            email=(con_.get("email") or "") if soort == PROPOSED else "",
+            hours=m.get("hours"),
+            score=float(m["score"]),
+            why=match_explanation(components, shared),
+            locked=bool(m.get("locked")),
+            besluit=self.decisions.get((m["initiative_id"], m["consultant_id"])),
+        )
+
+    def _match_rows(self) -> list[MatchRow]:
+        """Proposed matches and alternates, grouped per initiative (proposals first)."""
+        rows = [self._match_row(m, PROPOSED, None, m.get("components")) for m in self.match_set]
+        rows += [self._match_row(a, ALTERNATE, a["rank"], None) for a in self.alternates]
+        order = {iid: n for n, iid in enumerate(self.initiatives)}
+        return sorted(rows, key=lambda r: (order.get(r.initiative_id, len(order)), r.soort != PROPOSED, r.rank or 0))
+
+    def _initiative_rows(self, host: str | None = None) -> list[InitiativeRow]:
+        given: dict[str, int] = defaultdict(int)
+        names: dict[str, list[str]] = defaultdict(list)
+        for m in self._proposed:
+            if m.soort == PROPOSED:
+                given[m.initiative_id] += m.hours or 0
+                names[m.initiative_id].append(m.consultant)
+        return [
+            InitiativeRow(
+                initiative_id=iid,
+                host_code=r["gemeentecode"],
+                host_naam=self.naam(r["gemeentecode"]),
+                titel=r["titel"],
+                woonplaats=r["woonplaats"] or "",
+                initiatiefnemer=r["initiatiefnemer"] or "",
+                hulpvraag=r["hulpvraag"] or r["omschrijving"] or "",
+                themes=tuple(theme_labels(r["themas"])),
+                uren_gevraagd=float(r["uren_gevraagd"]),
+                uren_toegekend=given[iid],
+                consultants=tuple(names[iid]),
+            )
+            for iid, r in self.initiatives.items()
+            if host is None or r["gemeentecode"] == host
+        ]
+
+    def _summary(self, g: Gemeente) -> GemeenteSummary:
+        proposed = [m for m in self._proposed if m.soort == PROPOSED]
+        share = next(s.bedrag for s in self.allocation.shares if s.gemeente.code == g.code)
+        return GemeenteSummary(
+            gemeente=g,
+            initiatieven=sum(1 for r in self.initiatives.values() if r["gemeentecode"] == g.code),
+            consultants=sum(1 for r in self.consultants.values() if r["gemeentecode"] == g.code),
+            kandidaten=sum(1 for c in self.candidates if c.gemeentecode == g.code),
+            uren_gevraagd=sum(float(r["uren_gevraagd"]) for r in self.initiatives.values() if r["gemeentecode"] == g.code),
+            uren_beschikbaar=sum(
+                float(r["uren_beschikbaar"]) for r in self.consultants.values()
+                if r["gemeentecode"] == g.code and r["akkoord_werkgever"]
+            ),
+            uren_ontvangen=sum(m.hours or 0 for m in proposed if m.host_code == g.code),
+            uren_gegeven=sum(m.hours or 0 for m in proposed if m.home_code == g.code),
+            kosten=share,
+        )
+
+    # -- products -----------------------------------------------------------------------------
+    def package(self, code: str) -> GemeentePackage:
+        """What municipality `code` receives: only rows that concern it."""
+        gemeente = next(g for g in self.round.gemeenten if g.code == code)
+        deployments = [
+            Deployment(
+                consultant_id=m.consultant_id,
+                consultant=m.consultant,
+                functie=self.consultants[m.consultant_id].get("functie") or "",
+                email=self.consultants[m.consultant_id]["email"],
+                host_naam=m.host_naam,
+                initiative=m.initiative,
+                woonplaats=m.woonplaats,
+                themes=tuple(theme_labels(self.initiatives.get(m.initiative_id, {}).get("themas") or ())),
+                hours=m.hours or 0,
+                locked=m.locked,
+                besluit=m.besluit,
+            )
+            for m in self._proposed
+            if m.soort == PROPOSED and m.home_code == code and m.consultant_id in self.consultants
+        ]
+        return GemeentePackage(
+            round=self.round,
+            gemeente=gemeente,
+            summary=self._summary(gemeente),
+            rate_per_inhabitant=self.allocation.rate_per_inhabitant,
+            budget=self.allocation.budget,
+            match_run=self.match_run,
+            candidates=[c for c in self.candidates if c.gemeentecode == code],
+            initiatives=self._initiative_rows(code),
+            matches=[m for m in self._proposed if m.host_code == code],
+            deployments=deployments,
+        )
+
+    def packages(self) -> list[GemeentePackage]:
+        return [self.package(code) for code in self.codes]
+
+    def overview(self) -> Overview:
+        initiatives = self._initiative_rows()
+        unmet: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0])
+        for ini in initiatives:
+            if ini.tekort <= 0:
+                continue
+            themes = ini.themes or (NO_THEME,)
+            for thema in themes:
+                unmet[(ini.host_naam, thema)][0] += 1
+                unmet[(ini.host_naam, thema)][1] += ini.tekort / len(themes)
+        return Overview(
+            round=self.round,
+            summaries=[self._summary(g) for g in sorted(self.round.gemeenten, key=lambda g: g.naam)],
+            allocation=self.allocation,
+            match_run=self.match_run,
+            initiatives=initiatives,
+            matches=self._proposed,
+            unmet=sorted(
+                (UnmetNeed(h, t, int(n), u) for (h, t), (n, u) in unmet.items()), key=lambda u: (u.host_naam, -u.uren, u.thema)
+            ),
+            scan=self.scan,
+        )
+
+
+# Confirmed-initiative candidates of the round's municipalities that have no verdict yet from an
+# earlier round; a verdict given in this round is shown (so a regenerated file keeps it).
+_CANDIDATES_SQL = """
+SELECT c.item_id, c.gemeentecode, c.score, c.themes, c.evidence,
+       m.title, m.url, m.source, m.published, f.label
+FROM candidates c
+JOIN media_items m USING (item_id)
+LEFT JOIN candidate_feedback f ON f.item_id = c.item_id AND f.gemeentecode = c.gemeentecode
+WHERE c.is_initiative
+  AND (f.item_id IS NULL OR f.round_id = ?)
+  AND list_contains(?, c.gemeentecode)
+ORDER BY c.gemeentecode, c.score DESC, m.published DESC NULLS LAST, c.item_id
+"""
+
+
+def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, codes: list[str]) -> ScanStats:
+    sources = [
+        SourceStat(**r)
+        for r in _rows(
+            con,
+            """
+            WITH s AS (SELECT source, count(*) AS scans, sum(errors) AS errors,
+                              max(coalesce(finished_at, started_at)) AS laatste_scan
+                       FROM scan_sources GROUP BY source),
+                 m AS (SELECT source, count(*) AS items FROM media_items GROUP BY source)
+            SELECT coalesce(s.source, m.source) AS source, coalesce(s.scans, 0) AS scans,
+                   coalesce(m.items, 0) AS items, coalesce(s.errors, 0)::INTEGER AS errors, s.laatste_scan
+            FROM s FULL OUTER JOIN m ON s.source = m.source
+            ORDER BY items DESC, source
+            """,
+        )
+    ]
+    counts = _rows(
+        con,
+        """
+        SELECT (SELECT count(*) FROM media_items) AS items,
+               (SELECT count(*) FROM candidates WHERE is_initiative) AS candidates,
+               (SELECT count(*) FROM candidates WHERE is_initiative AND list_contains(?, gemeentecode)) AS candidates_round,
+               (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant') AS relevant,
+               (SELECT count(*) FROM candidate_feedback WHERE label = 'niet relevant') AS niet_relevant,
+               (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant' AND round_id = ?) AS relevant_round,
+               (SELECT count(*) FROM candidate_feedback WHERE label = 'niet relevant' AND round_id = ?) AS niet_relevant_round
+        """,
+        [codes, round_id, round_id],
+    )[0]
+    return ScanStats(sources=sources, **counts)
