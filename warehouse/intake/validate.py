@@ -67,7 +67,7 @@ def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowEr
     n_columns = len(table.kind.columns)
     for i, rule in enumerate(table.kind.rules):
         broken = clean[rule.bad(clean)]
-        problems.extend((row._row, n_columns + i, rule.column, rule.reason(row)) for row in broken.itertuples())
+        problems.extend((row["_row"], n_columns + i, rule.column, rule.reason(row)) for _, row in broken.iterrows())
     rejected = {p[0] for p in problems}
     problems.sort(key=lambda p: (p[0], p[1]))
     errors = [RowError(r, c, reason_text(r, c, reason)) for r, _, c, reason in problems]

@@ -12,7 +12,7 @@ from warehouse.intake.kinds import IntakeContext, Invalid, fold
 from warehouse.resolver import GemeenteError, default_resolver
 
 _HOURS_UNIT = re.compile(r"\s*(uur|uren|u)\.?$", re.IGNORECASE)
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")        # Dutch 1.000
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # Dutch 1.000 or 1.000,5
 _DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")          # Dutch 12,5
 _DECIMAL_POINT = re.compile(r"^-?\d*\.?\d+$")           # 12.5 (also from Excel numbers)
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
@@ -36,7 +36,7 @@ def number(value: str) -> float:
     """'12,5', '12.5', '1.000', '40 uur' -> float; raises ValueError."""
     s = _HOURS_UNIT.sub("", value.strip()).replace(" ", "")
     if _THOUSANDS.match(s):
-        return float(s.replace(".", ""))
+        return float(s.replace(".", "").replace(",", "."))
     if _DECIMAL_COMMA.match(s):
         return float(s.replace(",", "."))
     if _DECIMAL_POINT.match(s):
