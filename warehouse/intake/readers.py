@@ -154,7 +154,10 @@ def _read_text(text: str, encoding: str) -> Table:
         raise UnreadableFile(f"Dit is geen spreadsheet of tekstbestand (binaire inhoud). {_ADVICE}")
     best: tuple[int, str, int, Kind] | None = None
     for delimiter in _DELIMITERS:
-        top = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), HEADER_SEARCH_ROWS))
+        try:
+            top = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), HEADER_SEARCH_ROWS))
+        except csv.Error:
+            continue
         found = _find_header(top)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], delimiter, found[1], found[2])
@@ -162,7 +165,7 @@ def _read_text(text: str, encoding: str) -> Table:
         raise UnreadableFile(_no_header_reason())
     _, delimiter, header_row, kind = best
     try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise UnreadableFile(f"Het tekstbestand is niet als CSV te lezen ({exc}). {_ADVICE}") from None
     name = "TSV" if delimiter == "\t" else "CSV"
