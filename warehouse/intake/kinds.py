@@ -28,12 +28,18 @@ class Invalid(ValueError):
         self.reason = reason
 
 
+_QUOTES = re.compile(r"['’`´]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def fold(text: str) -> str:
     """Compare-form of free text: no accents, lower case, '&' as 'en', punctuation as single spaces."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['’`´]", "", text).replace("&", " en ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _QUOTES.sub("", text.casefold()).replace("&", " en ")
+    return _NON_ALNUM.sub(" ", text).strip()
 
 
 def header_key(text: str) -> str:

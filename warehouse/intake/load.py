@@ -22,7 +22,7 @@ from warehouse.db import transaction
 from warehouse.intake.kinds import IntakeContext, Kind
 from warehouse.intake.readers import UnreadableFile, read_table
 from warehouse.intake.receipt import write_receipt
-from warehouse.intake.report import FileReport, RecordRow
+from warehouse.intake.report import FileReport
 from warehouse.intake.validate import RowError, validate
 from warehouse.rounds import get_round
 
@@ -83,7 +83,7 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
         table = read_table(path)
     except UnreadableFile as exc:
         report.error = str(exc)
-        report.receipt_path = write_receipt(report, [], receipts_dir)
+        report.receipt_path = write_receipt(report, None, receipts_dir)
         with transaction(ctx.con):
             _record_file(ctx.con, report)
         return report
@@ -96,11 +96,7 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
     report.rejected = len({e.row for e in errors})
     report.accepted = int((records["outcome"] == "loaded").sum())
     report.duplicates = int((records["outcome"] == "duplicate").sum())
-    report.receipt_path = write_receipt(
-        report,
-        [RecordRow(*r) for r in records[["_row", "outcome", "record_id", "label"]].itertuples(index=False)],
-        receipts_dir,
-    )
+    report.receipt_path = write_receipt(report, records, receipts_dir)
     try:
         with transaction(ctx.con):
             if len(records):

@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import zipfile
+from operator import itemgetter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -195,15 +196,21 @@ def _no_header_reason() -> str:
 
 
 def _table(kind: Kind, header: list[str], rows, file_format: str) -> Table:
+    """Keep the non-empty rows' cells of the recognised columns (as given; validation strips them)."""
     positions = kind.match(header)
     names = list(positions.values())
+    width = max(positions) + 1
+    pick = itemgetter(*positions)
     data, numbers = [], []
     for n, cells in rows:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue
-        width = len(cells)
-        data.append([cells[i].strip() if i < width else "" for i in positions])
+        if len(cells) < width:
+            cells = [*cells, *[""] * (width - len(cells))]
+        data.append(pick(cells))
         numbers.append(n)
+    if len(names) == 1:
+        data = [(d,) for d in data]
     frame = pd.DataFrame(data, columns=names, dtype=object) if data else pd.DataFrame(columns=names, dtype=object)
     for col in kind.columns:
         if col.name not in frame.columns:

@@ -5,13 +5,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import xlsxwriter
 
 from pnet.formatting import number
 from pnet.safe_xlsx import write_row, write_sheet
 from pnet.untrusted import neutralize_formula
 from warehouse.intake.kinds import get_kind
-from warehouse.intake.report import FileReport, RecordRow
+from warehouse.intake.report import FileReport
+
+
+# Above this many loaded rows the receipt lists them as row ranges (the ledger keeps each row's id).
+DETAIL_LIMIT = 5_000
+
+
+def _ranges(rows: list[int]) -> list[tuple[str, int]]:
+    """[2, 3, 4, 7] -> [('2-4', 3), ('7', 1)]."""
+    out: list[tuple[str, int]] = []
+    start = prev = None
+    for n in [*sorted(rows), None]:
+        if start is not None and n != prev + 1:
+            out.append((f"{start}-{prev}" if prev > start else str(start), prev - start + 1))
+            start = None
+        if start is None:
+            start = n
+        prev = n
+    return out
 
 
 def receipt_name(report: FileReport) -> str:
@@ -19,8 +38,9 @@ def receipt_name(report: FileReport) -> str:
     return f"ontvangstbevestiging_{stem}_{report.sha256[:8]}.xlsx"
 
 
-def write_receipt(report: FileReport, records: list[RecordRow], receipts_dir: Path) -> Path:
-    """Write the receipt for `report`; `records` are its loaded and duplicate rows."""
+def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir: Path) -> Path:
+    """Write the receipt for `report`; `records` are its loaded and duplicate rows
+    (columns `_row`, `outcome`, `record_id`, `label`)."""
     receipts_dir.mkdir(parents=True, exist_ok=True)
     path = receipts_dir / receipt_name(report)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
@@ -31,17 +51,20 @@ def write_receipt(report: FileReport, records: list[RecordRow], receipts_dir: Pa
                 wb, "Afgewezen", ["rij", "kolom", "reden"],
                 ((e.row, e.column, e.reason) for e in report.errors), widths=(6, 20, 100),
             )
+            dup = records[records["outcome"] == "duplicate"]
             write_sheet(
                 wb, "Dubbel", ["rij", "id", "aanmelding", "toelichting"],
-                ((r.row, r.record_id, r.label, "al eerder aangemeld in deze ronde; gegevens bijgewerkt")
-                 for r in records if r.outcome == "duplicate"),
+                ((int(n), i, label, "al eerder aangemeld in deze ronde; gegevens bijgewerkt")
+                 for n, i, label in zip(dup["_row"], dup["record_id"], dup["label"])),
                 widths=(6, 22, 60, 50),
             )
-            write_sheet(
-                wb, "Geladen", ["rij", "id", "aanmelding"],
-                ((r.row, r.record_id, r.label) for r in records if r.outcome == "loaded"),
-                widths=(6, 22, 80),
-            )
+            loaded = records[records["outcome"] == "loaded"]
+            if len(loaded) <= DETAIL_LIMIT:
+                write_sheet(wb, "Geladen", ["rij", "id", "aanmelding"],
+                            zip(loaded["_row"].astype(int).tolist(), loaded["record_id"], loaded["label"]),
+                            widths=(6, 22, 80))
+            else:
+                write_sheet(wb, "Geladen", ["rijen", "aantal"], _ranges(loaded["_row"].tolist()), widths=(20, 10))
     finally:
         wb.close()
     return path

@@ -78,7 +78,7 @@ def _ends_before_start(frame: pd.DataFrame) -> pd.Series:
 
 def _gemeentenaam(codes: pd.Series) -> pd.Series:
     resolver = default_resolver()
-    return codes.map(lambda c: resolver.get(c).naam)
+    return codes.map({c: resolver.get(c).naam for c in codes.unique()})
 
 
 INITIATIVES = register_kind(

@@ -9,16 +9,6 @@ from pathlib import Path
 from warehouse.intake.validate import RowError
 
 
-@dataclass(frozen=True)
-class RecordRow:
-    """A data row that reached a record: loaded (new) or duplicate (updated an earlier registration)."""
-
-    row: int
-    outcome: str          # 'loaded' | 'duplicate'
-    record_id: str
-    label: str
-
-
 @dataclass
 class FileReport:
     file: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from warehouse.intake.kinds import IntakeContext, Invalid
@@ -32,6 +33,14 @@ def reason_text(row: int, column: str | None, reason: str) -> str:
     return f"rij {row}, kolom {column}: {reason}" if column else f"rij {row}: {reason}"
 
 
+def _take(values: list[object], codes: np.ndarray) -> np.ndarray:
+    """values[codes] as an object array (None stays None)."""
+    table = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        table[i] = value
+    return table[codes]
+
+
 def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowError]]:
     """The parsed valid rows (canonical columns plus `_row`) and every problem of the other rows."""
     frame = table.frame
@@ -43,24 +52,28 @@ def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowEr
             problems.extend((r, order, col.name, MISSING_COLUMN) for r in frame["_row"])
             parsed[col.name] = None
             continue
-        ok: dict[str, object] = {}
-        bad: dict[str, str] = {}
-        for value in pd.unique(cells):
-            if value == "":
+        codes, uniques = pd.factorize(cells)
+        parsed_values: list[object] = []
+        reasons: list[str | None] = []
+        for raw in uniques:
+            value, reason = raw.strip(), None
+            if not value:
                 if col.required:
-                    bad[value] = EMPTY_REQUIRED
-                else:
-                    ok[value] = col.default
-                continue
-            try:
-                ok[value] = col.parse(value, ctx)
-            except Invalid as exc:
-                bad[value] = exc.reason
-        parsed[col.name] = pd.Series([ok.get(x) for x in cells], index=frame.index, dtype=object)
-        if bad:
-            hit = cells.isin(list(bad))
+                    reason = EMPTY_REQUIRED
+                parsed_values.append(col.default)
+            else:
+                try:
+                    parsed_values.append(col.parse(value, ctx))
+                except Invalid as exc:
+                    parsed_values.append(None)
+                    reason = exc.reason
+            reasons.append(reason)
+        parsed[col.name] = pd.Series(_take(parsed_values, codes), index=frame.index, dtype=object)
+        if any(r is not None for r in reasons):
+            row_reasons = _take(reasons, codes)
             problems.extend(
-                (r, order, col.name, bad[x]) for r, x in zip(frame["_row"][hit], cells[hit])
+                (r, order, col.name, reason)
+                for r, reason in zip(frame["_row"], row_reasons) if reason is not None
             )
     rejected = {p[0] for p in problems}
     clean = parsed[~parsed["_row"].isin(rejected)]

@@ -127,7 +127,9 @@ def _theme_lookup() -> dict[str, str]:
 
 def theme_codes(value: str, ctx: IntakeContext) -> str:
     """'Energie & duurzaamheid; zorg' -> 'energie;zorg' (codes, ';'-joined, in the order given)."""
-    lookup = ctx.cache.setdefault("themes", _theme_lookup())
+    if "themes" not in ctx.cache:
+        ctx.cache["themes"] = _theme_lookup()
+    lookup = ctx.cache["themes"]
     codes: list[str] = []
     for part in (p.strip() for p in _THEME_SPLIT.split(value)):
         if not part:
