@@ -12,12 +12,12 @@ import csv
 import io
 import itertools
 import zipfile
-from operator import itemgetter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 
@@ -123,11 +123,9 @@ def _read_xlsx(path: str | Path) -> Table:
         if best is None:
             raise UnreadableFile(_no_header_reason())
         _, ws, header_row, header, kind = best
-        rows = (
-            (n, [cell_text(c) for c in row])
-            for n, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1)
-        )
-        return _table(kind, header, rows, f"Excel (.xlsx), tabblad '{ws.title}', kopregel op rij {header_row}")
+        records = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=header_row + 1, values_only=True)]
+        return _table(kind, header, records, header_row + 1,
+                      f"Excel (.xlsx), tabblad '{ws.title}', kopregel op rij {header_row}")
     finally:
         wb.close()
 
@@ -171,8 +169,7 @@ def _read_text(text: str, encoding: str) -> Table:
         raise UnreadableFile(f"Het tekstbestand is niet als CSV te lezen ({exc}). {_ADVICE}") from None
     name = "TSV" if delimiter == "\t" else "CSV"
     fmt = f"{name}, tekenset {encoding}, scheidingsteken {_DELIMITERS[delimiter]}, kopregel op rij {header_row}"
-    rows = ((n, r) for n, r in enumerate(records[header_row:], start=header_row + 1))
-    return _table(kind, records[header_row - 1], rows, fmt)
+    return _table(kind, records[header_row - 1], records[header_row:], header_row + 1, fmt)
 
 
 def _find_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:
@@ -195,26 +192,22 @@ def _no_header_reason() -> str:
     )
 
 
-def _table(kind: Kind, header: list[str], rows, file_format: str) -> Table:
-    """Keep the non-empty rows' cells of the recognised columns (as given; validation strips them)."""
+def _table(kind: Kind, header: list[str], records: list[list[str]], first_row: int, file_format: str) -> Table:
+    """Keep the non-empty records' cells of the recognised columns (as given; validation strips them).
+
+    `records` are the rows below the header, the first being sheet row `first_row`.
+    """
     positions = kind.match(header)
     names = list(positions.values())
-    width = max(positions) + 1
-    pick = itemgetter(*positions)
-    data, numbers = [], []
-    for n, cells in rows:
-        if not "".join(cells).strip():
-            continue
-        if len(cells) < width:
-            cells = [*cells, *[""] * (width - len(cells))]
-        data.append(pick(cells))
-        numbers.append(n)
-    if len(names) == 1:
-        data = [(d,) for d in data]
-    frame = pd.DataFrame(data, columns=names, dtype=object) if data else pd.DataFrame(columns=names, dtype=object)
+    cells = pd.DataFrame(records, dtype=object)
+    cells = cells.reindex(columns=range(max(cells.shape[1], max(positions) + 1))).to_numpy(dtype=object, copy=True)
+    cells[pd.isna(cells)] = ""
+    keep = np.fromiter((bool(s.strip()) for s in cells.sum(axis=1)), dtype=bool, count=len(cells)) \
+        if len(cells) else np.zeros(0, dtype=bool)
+    frame = pd.DataFrame(cells[keep][:, list(positions)], columns=names, dtype=object)
     for col in kind.columns:
         if col.name not in frame.columns:
             frame[col.name] = ""
-    frame["_row"] = pd.Series(numbers, index=frame.index, dtype="int64")
+    frame["_row"] = np.arange(first_row, first_row + len(records), dtype="int64")[keep]
     missing = [c.name for c in kind.columns if c.required and c.name not in names]
     return Table(kind, frame, missing, file_format)
