@@ -3,11 +3,13 @@
 import dagster as dg
 
 from pipelines.reference import reference_tables
+from pipelines.registrations import registrations_inbox_sensor, registrations_job, round_registrations
 from pipelines.resources import WarehouseResource
 from pipelines.rounds import rounds_sensor
 
 defs = dg.Definitions(
-    assets=[reference_tables],
-    sensors=[rounds_sensor],
+    assets=[reference_tables, round_registrations],
+    jobs=[registrations_job],
+    sensors=[rounds_sensor, registrations_inbox_sensor],
     resources={"warehouse": WarehouseResource()},
 )
