@@ -264,3 +264,11 @@ def test_receipt_lists_each_outcome(rcon, tmp_path):
     assert values("Geladen") == [(2, ident, "A (Zeist)")]
     summary = dict(wb["Ontvangstbevestiging"].iter_rows(min_row=3, values_only=True))
     assert (summary["Rijen met gegevens"], summary["Geladen"], summary["Afgewezen"], summary["Dubbel (bijgewerkt)"]) == ("3", "1", "1", "1")
+
+
+def test_repeated_header_rows_are_not_data_and_missing_paths_are_reported(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(titel="A"), INITIATIVE_HEADER, initiative(titel="B")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "twee_exports.csv", rows))
+    assert (r.rows, r.accepted, r.rejected) == (2, 2, 0)
+    missing, folder = ingest(rcon, tmp_path, tmp_path / "bestaat_niet.csv", tmp_path)
+    assert (missing.error, folder.error) == ("Het bestand bestaat niet.", "Dit is een map, geen bestand.")

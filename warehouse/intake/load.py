@@ -72,8 +72,14 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
     report = FileReport(file=shown, round_id=ctx.round_id, received_at=datetime.now().replace(microsecond=0))
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        report.error = "Het bestand bestaat niet."
+        return report
+    except IsADirectoryError:
+        report.error = "Dit is een map, geen bestand."
+        return report
     except OSError as exc:
-        report.error = f"Het bestand kan niet worden geopend: {exc.strerror or exc}."
+        report.error = f"Het bestand kan niet worden gelezen ({exc.strerror or exc})."
         return report
     report.sha256 = hashlib.sha256(data).hexdigest()
     if _previous(ctx.con, report):

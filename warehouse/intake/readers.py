@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula
 import pandas as pd
 
 from pnet.errors import PnetError
@@ -103,6 +104,8 @@ def cell_text(value: Any) -> str:
         return "ja" if value else "nee"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, ArrayFormula):
+        return value.text or ""
     return str(value)
 
 
@@ -204,6 +207,11 @@ def _table(kind: Kind, header: list[str], records: list[list[str]], first_row: i
     cells[pd.isna(cells)] = ""
     keep = np.fromiter((bool(s.strip()) for s in cells.sum(axis=1)), dtype=bool, count=len(cells)) \
         if len(cells) else np.zeros(0, dtype=bool)
+    # a header repeated further down (two exports pasted together) is not a data row
+    first = next(iter(positions))
+    for n in np.flatnonzero(cells[:, first] == header[first]):
+        if all(cells[n, i] == header[i] for i in positions):
+            keep[n] = False
     frame = pd.DataFrame(cells[keep][:, list(positions)], columns=names, dtype=object)
     for col in kind.columns:
         if col.name not in frame.columns:
