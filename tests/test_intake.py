@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -211,8 +212,15 @@ def test_unreadable_files_get_a_reason_and_do_not_stop_the_others(rcon, tmp_path
     encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le"))
     noheader = write_text(tmp_path / "lijst.csv", [["naam", "telefoon"], ["Jan", "06-1234"]])
     good = write_text(tmp_path / "goed.csv", [INITIATIVE_HEADER, initiative()])
-    reports = ingest(rcon, tmp_path, pdf, empty, encrypted, noheader, good)
-    assert [r.readable for r in reports] == [False, False, False, False, True]
+    legacy = tmp_path / "oud.xls"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "Workbook".encode("utf-16-le"))
+    docx = tmp_path / "brief.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    reports = ingest(rcon, tmp_path, pdf, empty, encrypted, noheader, good, legacy, docx)
+    assert [r.readable for r in reports] == [False, False, False, False, True, False, False]
+    assert reports[5].error.startswith("Dit is het oude Excel 97-2003-formaat (.xls).")
+    assert reports[6].error.startswith("Dit is een Word-document, geen spreadsheet.")
     assert reports[0].error.startswith("Dit is een PDF-document, geen spreadsheet.")
     assert reports[1].error == "Het bestand is leeg."
     assert reports[2].error.startswith("Het Excel-bestand is met een wachtwoord beveiligd")
@@ -220,7 +228,7 @@ def test_unreadable_files_get_a_reason_and_do_not_stop_the_others(rcon, tmp_path
     assert reports[4].accepted == 1
     assert all(r.receipt_path.exists() for r in reports)
     assert fetch(rcon, "SELECT file_name FROM intake_files WHERE error IS NOT NULL ORDER BY file_name") == [
-        ("beveiligd.xlsx",), ("brief.pdf",), ("leeg.csv",), ("lijst.csv",)]
+        ("beveiligd.xlsx",), ("brief.docx",), ("brief.pdf",), ("leeg.csv",), ("lijst.csv",), ("oud.xls",)]
 
 
 def test_the_same_file_twice_is_recognised_and_not_loaded_again(rcon, tmp_path):

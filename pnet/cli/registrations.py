@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pnet.cli import add_warehouse_option
 from pnet.formatting import number
+
+if TYPE_CHECKING:
+    from warehouse.intake import FileReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,7 +48,8 @@ def run_intake(args: argparse.Namespace) -> int:
     return 0 if all(r.readable for r in reports) else 2
 
 
-def _describe(r) -> str:
+def _describe(r: FileReport) -> str:
+    """Dutch lines for one file: counts, each problem, and where the receipt is."""
     from warehouse.intake.kinds import get_kind
 
     if r.error is not None:
