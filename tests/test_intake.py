@@ -280,3 +280,11 @@ def test_repeated_header_rows_are_not_data_and_missing_paths_are_reported(rcon, 
     assert (r.rows, r.accepted, r.rejected) == (2, 2, 0)
     missing, folder = ingest(rcon, tmp_path, tmp_path / "bestaat_niet.csv", tmp_path)
     assert (missing.error, folder.error) == ("Het bestand bestaat niet.", "Dit is een map, geen bestand.")
+
+
+def test_an_unreadable_file_sent_again_is_tried_again(rcon, tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    first, again = ingest(rcon, tmp_path, pdf, pdf)
+    assert not again.already_received and again.error == first.error
+    assert fetch(rcon, "SELECT count(*) FROM intake_files") == [(1,)]
