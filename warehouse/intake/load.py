@@ -69,6 +69,7 @@ def ingest_files(
 
 
 def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir: Path, shown: str) -> FileReport:
+    """Take in one file (named `shown` in the report); see the module docstring for the steps."""
     report = FileReport(file=shown, round_id=ctx.round_id, received_at=datetime.now().replace(microsecond=0))
     try:
         data = path.read_bytes()
@@ -86,7 +87,7 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
         return report
     report.archived_path = _archive(path, data, report.sha256, archive_dir)
     try:
-        table = read_table(path)
+        table = read_table(path, data)
     except UnreadableFile as exc:
         report.error = str(exc)
         report.receipt_path = write_receipt(report, None, receipts_dir)

@@ -52,13 +52,14 @@ class Table:
     file_format: str           # Dutch, for the receipt
 
 
-def read_table(path: str | Path) -> Table:
-    """Read `path`; raise `UnreadableFile` when it is no spreadsheet or has no recognisable header."""
-    data = Path(path).read_bytes()
+def read_table(path: str | Path, data: bytes | None = None) -> Table:
+    """Read `path` (or its already read bytes `data`); raise `UnreadableFile` when it is no spreadsheet
+    or has no recognisable header."""
+    data = Path(path).read_bytes() if data is None else data
     if not data.strip():
         raise UnreadableFile("Het bestand is leeg.")
     if data.startswith(b"PK\x03\x04"):
-        return _read_zip(path, data)
+        return _read_zip(data)
     if data.startswith(_OLE2):
         raise UnreadableFile(_ole2_reason(data))
     for magic, what in _MAGIC.items():
@@ -78,13 +79,13 @@ def _ole2_reason(data: bytes) -> str:
     return f"Dit is een Office-bestand dat geen Excel-werkmap is. {_ADVICE}"
 
 
-def _read_zip(path: str | Path, data: bytes) -> Table:
+def _read_zip(data: bytes) -> Table:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile:
         raise UnreadableFile(f"Het bestand is beschadigd (onvolledig zip-/Excel-bestand). {_ADVICE}") from None
     if "xl/workbook.xml" in names:
-        return _read_xlsx(path)
+        return _read_xlsx(data)
     if "word/document.xml" in names:
         raise UnreadableFile(f"Dit is een Word-document, geen spreadsheet. {_ADVICE}")
     if "mimetype" in names and "content.xml" in names:
@@ -109,9 +110,9 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(path: str | Path) -> Table:
+def _read_xlsx(data: bytes) -> Table:
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for damaged workbooks
         raise UnreadableFile(f"Het Excel-bestand kan niet worden geopend ({type(exc).__name__}). {_ADVICE}") from None
     try:
