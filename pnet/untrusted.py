@@ -19,3 +19,14 @@ def neutralize_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+-.!|~"})
+
+
+def markdown_cell(value: Any, width: int = 60) -> str:
+    """Untrusted text as one inert Markdown table cell: one line, at most `width` characters, markup escaped."""
+    text = " ".join(str("" if value is None else value).split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text.translate(_MARKDOWN_SPECIAL)

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "pnet.cli.costs",
     "pnet.cli.demo",
     "pnet.cli.report",
+    "pnet.cli.registrations",
 ]
 
 

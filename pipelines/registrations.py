@@ -1,0 +1,138 @@
+"""Registrations: the inbox sensor, the round's initiatives and consultants, and the nothing-lost check."""
+
+import hashlib
+import json
+import time
+
+import dagster as dg
+
+from pipelines.partitions import rounds_partitions
+from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+from warehouse.intake import ingest_files
+from warehouse.intake.inbox import inbox_dir, inbox_files
+from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
+
+GROUP = "aanmeldingen"
+CHECK = "alle_rijen_verantwoord"
+ASSETS = {
+    "initiatives": dg.AssetSpec(
+        "round_initiatives",
+        description="De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
+        "aanleveren: gevalideerd, ontdubbeld en met een ontvangstbevestiging per bestand.",
+        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+    ),
+    "consultants": dg.AssetSpec(
+        "round_consultants",
+        description="De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
+        "en akkoord van de werkgever, ingelezen uit de bestanden die gemeenten aanleveren.",
+        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+    ),
+}
+# Files still being copied into the inbox are left for the next tick.
+SETTLE_SECONDS = 5.0
+
+
+class IntakeConfig(dg.Config):
+    """Files to take in; empty: every file in the round's inbox folder (already received ones are skipped)."""
+
+    files: list[str] = []
+
+
+@dg.multi_asset(
+    specs=list(ASSETS.values()),
+    check_specs=[
+        dg.AssetCheckSpec(
+            CHECK, asset=spec.key,
+            description="Elke rij van elk ontvangen bestand is geladen, afgewezen met reden of herkend als dubbel; "
+            "het grootboek (intake_rows) telt hetzelfde.",
+        )
+        for spec in ASSETS.values()
+    ],
+    partitions_def=rounds_partitions,
+    pool=WAREHOUSE_POOL,
+)
+def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig, warehouse: WarehouseResource):
+    """Take in the given (or inbox) files for the round, then report both tables and check the accounting."""
+    round_id = context.partition_key
+    files = config.files or [str(p) for _, p in inbox_files(round_id)]
+    with warehouse.connect() as con:
+        for r in ingest_files(con, files, round_id) if files else []:
+            if r.error:
+                context.log.warning(f"{r.file}: niet ingelezen. {r.error}")
+            elif r.already_received:
+                context.log.info(f"{r.file}: al ontvangen, niet opnieuw ingelezen.")
+            else:
+                context.log.info(
+                    f"{r.file}: {r.rows} rijen, {r.accepted} geladen, {r.rejected} afgewezen, {r.duplicates} dubbel."
+                )
+        for kind, spec in ASSETS.items():
+            counts = registration_counts(con, round_id, kind)
+            yield dg.MaterializeResult(
+                asset_key=spec.key,
+                metadata={
+                    **counts,
+                    "dagster/row_count": counts["rijen"],
+                    "bestanden": received_files(con, round_id, kind),
+                    "voorbeeld": dg.MetadataValue.md(preview_markdown(con, round_id, kind)),
+                },
+            )
+            problems = accounting_problems(con, round_id, kind)
+            yield dg.AssetCheckResult(
+                asset_key=spec.key,
+                check_name=CHECK,
+                passed=not problems,
+                metadata={"problemen": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems) or "geen")},
+            )
+
+
+registrations_job = dg.define_asset_job(
+    "registrations_intake",
+    selection=dg.AssetSelection.assets(*(spec.key for spec in ASSETS.values())),
+    partitions_def=rounds_partitions,
+    description="Lees aangeleverde aanmeldingen in voor één ronde.",
+)
+
+
+def _sha256(path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dg.sensor(
+    job=registrations_job,
+    description="Kijkt in de inbox (PNET_INBOX, standaard ./data/inbox; één submap per ronde-id) en leest elk nieuw "
+    "bestand één keer in, herkend aan zijn SHA-256.",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=30,
+)
+def registrations_inbox_sensor(context: dg.SensorEvaluationContext):
+    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    requests, skipped = [], []
+    now = time.time()
+    for round_id, path in inbox_files():
+        stat = path.stat()
+        if now - stat.st_mtime < SETTLE_SECONDS:
+            continue
+        if not context.instance.has_dynamic_partition(rounds_partitions.name, round_id):
+            skipped.append(f"{path.name}: ronde {round_id} bestaat niet (maak die eerst met 'pnet round create')")
+            continue
+        stamp = f"{stat.st_mtime_ns}:{stat.st_size}"
+        if seen.get(str(path), "").startswith(stamp + ":"):
+            continue
+        sha = _sha256(path)
+        seen[str(path)] = f"{stamp}:{sha}"
+        requests.append(
+            dg.RunRequest(
+                run_key=f"intake-{sha}",
+                partition_key=round_id,
+                run_config=dg.RunConfig(ops={"round_registrations": IntakeConfig(files=[str(path.resolve())])}),
+                tags={"pnet/bestand": path.name, "pnet/sha256": sha},
+            )
+        )
+    if not requests:
+        reason = "; ".join(skipped) or f"Geen nieuwe bestanden in {inbox_dir()}."
+        return dg.SensorResult(skip_reason=reason, cursor=json.dumps(seen))
+    return dg.SensorResult(run_requests=requests, cursor=json.dumps(seen))

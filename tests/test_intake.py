@@ -1,0 +1,290 @@
+"""The intake corpus: realistic and broken files, each with its exact outcome."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from tests.intake_files import (
+    CONSULTANT_HEADER,
+    INITIATIVE_HEADER,
+    ROUND,
+    consultant,
+    initiative,
+    make_round,
+    write_text,
+    write_xlsx,
+)
+from warehouse.intake import ingest_files
+from warehouse.intake.registrations import consultant_id, initiative_id
+
+
+@pytest.fixture
+def rcon(con):
+    make_round(con)
+    return con
+
+
+def ingest(con, tmp_path, *paths):
+    return ingest_files(con, list(paths), ROUND, tmp_path / "archive", tmp_path / "receipts")
+
+
+def one(con, tmp_path, path):
+    (report,) = ingest(con, tmp_path, path)
+    return report
+
+
+def reasons(report):
+    return [e.reason for e in report.errors]
+
+
+def fetch(con, sql, *params):
+    return con.execute(sql, list(params)).fetchall()
+
+
+@pytest.mark.parametrize(
+    "delimiter,encoding,bom",
+    [(",", "utf-8", b""), (";", "utf-8", b"\xef\xbb\xbf"), (";", "cp1252", b""), ("\t", "utf-8", b""),
+     ("\t", "utf-16", b"")],
+)
+def test_each_encoding_and_delimiter_reads_the_same(rcon, tmp_path, delimiter, encoding, bom):
+    rows = [INITIATIVE_HEADER, initiative(titel="Energiecoöperatie Zeist Zon", uren_gevraagd="12,5"),
+            initiative(titel="Repair Café Bunnik", gemeente="Bunnik", themas="economie")]
+    path = write_text(tmp_path / "aanmelding.csv", rows, delimiter, encoding)
+    path.write_bytes(bom + path.read_bytes())
+    r = one(rcon, tmp_path, path)
+    assert (r.kind, r.rows, r.accepted, r.rejected, r.duplicates, r.errors) == ("initiatives", 2, 2, 0, 0, [])
+    stored = fetch(rcon, "SELECT titel, gemeentecode, uren_gevraagd, themas, ingediend_op, prioriteit "
+                         "FROM initiatives ORDER BY titel")
+    assert stored == [
+        ("Energiecoöperatie Zeist Zon", "GM0355", 12.5, ["groen", "financiering"], date(2027, 1, 15), 2),
+        ("Repair Café Bunnik", "GM0312", 40.0, ["economie"], date(2027, 1, 15), 2),
+    ]
+
+
+def test_excel_with_title_rows_extra_columns_and_typed_cells(rcon, tmp_path):
+    header = ["Gemeente", "Titel", "Omschrijving", "Initiatiefnemer", "Contactpersoon", "E-mailadres contactpersoon",
+              "Woonplaats (optioneel)", "Thema's", "Uren gevraagd", "Hulpvraag", "Prioriteit", "Ingediend op",
+              "Opmerking intern"]
+    above = [["Aanmelding initiatieven gemeente Zeist — ronde T1"], [], ["Ingevuld door: afdeling Samenleving"]]
+    row = initiative(titel="Dorpshuis De Linde")
+    row[8], row[10], row[11] = 24, 1, datetime(2027, 2, 3)
+    path = write_xlsx(tmp_path / "Zeist initiatieven.xlsx", [header, row + ["niet meenemen"], [], [None] * 13,
+                                                            initiative(titel="Voedselbos", uren_gevraagd="8")],
+                      above=above)
+    r = one(rcon, tmp_path, path)
+    assert (r.kind, r.rows, r.accepted, r.rejected) == ("initiatives", 2, 2, 0)
+    assert "kopregel op rij 4" in r.file_format
+    assert fetch(rcon, "SELECT titel, uren_gevraagd, prioriteit, ingediend_op, source_row FROM initiatives ORDER BY source_row") == [
+        ("Dorpshuis De Linde", 24.0, 1, date(2027, 2, 3), 5),
+        ("Voedselbos", 8.0, 2, date(2027, 1, 15), 8),
+    ]
+
+
+def test_headers_in_any_case_with_accents_and_spaces(rcon, tmp_path):
+    header = ["GEMEENTE", "Titel", "Omschrijving", "Initiatiefnemer", "Contactpersoon", "E-mail", "Woonplaats",
+              "Thema’s", "Uren Gevraagd", "Hulpvraag", "Prioriteit", "Ingediend op"]
+    path = write_text(tmp_path / "x.csv", [header, initiative(themas="GROEN & OPENBARE RUIMTE;Energie en duurzaamheid;zorg")])
+    r = one(rcon, tmp_path, path)
+    assert (r.accepted, r.rejected) == (1, 0)
+    assert fetch(rcon, "SELECT themas FROM initiatives") == [(["groen", "energie", "zorg"],)]
+
+
+def test_dutch_decimals_dates_and_hour_units(rcon, tmp_path):
+    rows = [CONSULTANT_HEADER,
+            consultant("a@zeist.nl", gemeente="Zeist", uren_beschikbaar="1.000", beschikbaar_vanaf="15-1-2027",
+                       beschikbaar_tot="2027-06-30", akkoord_werkgever="Ja"),
+            consultant("b@zeist.nl", gemeente="GM0355", uren_beschikbaar="7,5 uur", beschikbaar_vanaf="15/01/2027",
+                       beschikbaar_tot="", akkoord_werkgever="nee")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "c.csv", rows, ";"))
+    assert (r.kind, r.accepted, r.rejected) == ("consultants", 2, 0)
+    assert fetch(rcon, "SELECT email, uren_beschikbaar, beschikbaar_vanaf, beschikbaar_tot, akkoord_werkgever "
+                       "FROM consultants ORDER BY email") == [
+        ("a@zeist.nl", 1000.0, date(2027, 1, 15), date(2027, 6, 30), True),
+        ("b@zeist.nl", 7.5, date(2027, 1, 15), None, False),
+    ]
+
+
+def test_formula_injection_is_stored_as_given_and_never_a_formula_in_the_receipt(rcon, tmp_path):
+    evil = '=HYPERLINK("http://example.invalid","klik")'
+    rows = [INITIATIVE_HEADER, initiative(titel=evil), initiative(titel="+31 6 1234", contactpersoon="@jan")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "f.csv", rows))
+    assert r.accepted == 2
+    assert fetch(rcon, "SELECT titel FROM initiatives ORDER BY source_row") == [(evil,), ("+31 6 1234",)]
+    wb = openpyxl.load_workbook(r.receipt_path)
+    cells = [c for row in wb["Geladen"].iter_rows(min_row=2) for c in row]
+    labels = [c.value for c in cells if c.column == 3]
+    assert labels == ["'" + evil + " (Zeist)", "'+31 6 1234 (Zeist)"]
+    assert all(c.data_type != "f" for c in cells)
+
+
+def test_duplicates_inside_a_file_update_the_first(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(titel="Buurtmoestuin De Brink", uren_gevraagd="40"),
+            initiative(titel="buurtmoestuin de brink!", uren_gevraagd="60")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "d.csv", rows))
+    assert (r.rows, r.accepted, r.rejected, r.duplicates) == (2, 1, 0, 1)
+    ident = initiative_id(ROUND, "GM0355", "Buurtmoestuin De Brink")
+    assert fetch(rcon, "SELECT initiative_id, titel, uren_gevraagd, source_row FROM initiatives") == [
+        (ident, "buurtmoestuin de brink!", 60.0, 3)]
+    assert fetch(rcon, "SELECT row_number, outcome, record_id FROM intake_rows ORDER BY row_number") == [
+        (2, "loaded", ident), (3, "duplicate", ident)]
+
+
+def test_duplicates_across_files_update_not_double(rcon, tmp_path):
+    first = write_text(tmp_path / "c1.csv", [CONSULTANT_HEADER, consultant("P.Jansen@DeBilt.nl"), consultant("x@bunnik.nl", gemeente="Bunnik")])
+    second = write_text(tmp_path / "c2.csv", [CONSULTANT_HEADER, consultant(" p.jansen@debilt.nl", uren_beschikbaar="120")], ";")
+    r1, r2 = ingest(rcon, tmp_path, first, second)
+    assert (r1.accepted, r1.duplicates, r2.accepted, r2.duplicates) == (2, 0, 0, 1)
+    assert fetch(rcon, "SELECT consultant_id, uren_beschikbaar FROM consultants WHERE email LIKE '%jansen%'") == [
+        (consultant_id("p.jansen@debilt.nl"), 120.0)]
+    assert fetch(rcon, "SELECT count(*) FROM consultants") == [(2,)]
+
+
+def test_unknown_ambiguous_and_foreign_gemeente_are_rejected_with_the_resolver_message(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(gemeente="Amersfort"), initiative(gemeente="Beek"),
+            initiative(gemeente="Utrecht"), initiative(gemeente="de bilt")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "g.csv", rows))
+    assert (r.rows, r.accepted, r.rejected) == (4, 1, 3)
+    assert reasons(r) == [
+        "rij 2, kolom gemeente: Onbekende gemeente 'Amersfort'. Bedoelt u 'Amersfoort' of 'Amen'?",
+        "rij 3, kolom gemeente: 'Beek' is niet eenduidig: het kan gaan om Montferland (GM1955), Berg en Dal (GM1945), "
+        "Beek (L.) (GM0888). Geef de gemeentenaam of -code op.",
+        "rij 4, kolom gemeente: gemeente Utrecht (GM0344) doet niet mee aan ronde T1",
+    ]
+
+
+def test_missing_required_column_rejects_every_row_naming_the_column(rcon, tmp_path):
+    header = [c for c in INITIATIVE_HEADER if c != "uren_gevraagd"]
+    rows = [header] + [[v for c, v in zip(INITIATIVE_HEADER, initiative(titel=t)) if c != "uren_gevraagd"] for t in ("A", "B")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "m.csv", rows))
+    assert (r.kind, r.rows, r.accepted, r.rejected) == ("initiatives", 2, 0, 2)
+    assert reasons(r) == ["rij 2, kolom uren_gevraagd: de kolom ontbreekt in het bestand",
+                          "rij 3, kolom uren_gevraagd: de kolom ontbreekt in het bestand"]
+
+
+def test_zero_negative_absurd_and_wordy_hours(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER] + [initiative(titel=f"I{n}", uren_gevraagd=h) for n, h in
+                                  enumerate(["0", "-5", "5000", "veel", "401", "400", ""])]
+    r = one(rcon, tmp_path, write_text(tmp_path / "h.csv", rows))
+    assert (r.rows, r.accepted, r.rejected) == (7, 1, 6)
+    assert reasons(r) == [
+        "rij 2, kolom uren_gevraagd: '0' uur kan niet: het aantal uren moet groter zijn dan 0",
+        "rij 3, kolom uren_gevraagd: '-5' uur kan niet: het aantal uren moet groter zijn dan 0",
+        "rij 4, kolom uren_gevraagd: 5000 uur is niet aannemelijk: maximaal 400 uur per initiatief per ronde",
+        "rij 5, kolom uren_gevraagd: 'veel' is geen aantal uren",
+        "rij 6, kolom uren_gevraagd: 401 uur is niet aannemelijk: maximaal 400 uur per initiatief per ronde",
+        "rij 8, kolom uren_gevraagd: verplicht veld is leeg",
+    ]
+    rows = [CONSULTANT_HEADER, consultant("a@b.nl", uren_beschikbaar="1000"), consultant("c@b.nl", uren_beschikbaar="1001")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "hc.csv", rows))
+    assert (r.accepted, reasons(r)) == (
+        1, ["rij 3, kolom uren_beschikbaar: 1001 uur is niet aannemelijk: maximaal 1000 uur per consultant per ronde"])
+
+
+def test_bad_email_and_other_consultant_rules(rcon, tmp_path):
+    rows = [CONSULTANT_HEADER, consultant("jan.debilt.nl"), consultant("jan@@debilt.nl"),
+            consultant("ok@debilt.nl", akkoord_werkgever="misschien", themas="astrologie"),
+            consultant("late@debilt.nl", beschikbaar_vanaf="01-06-2027", beschikbaar_tot="01-02-2027")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "e.csv", rows))
+    assert (r.rows, r.accepted, r.rejected) == (4, 0, 4)
+    assert reasons(r) == [
+        "rij 2, kolom email: 'jan.debilt.nl' is geen geldig e-mailadres",
+        "rij 3, kolom email: 'jan@@debilt.nl' is geen geldig e-mailadres",
+        "rij 4, kolom themas: 'astrologie' is geen bekend thema. Zie het tabblad Instructie van het sjabloon.",
+        "rij 4, kolom akkoord_werkgever: 'misschien' is geen ja of nee",
+        "rij 5, kolom beschikbaar_tot: 01-02-2027 ligt voor beschikbaar_vanaf 01-06-2027",
+    ]
+    # the ledger keeps one row per data row, the first column and all reasons
+    assert fetch(rcon, "SELECT column_name, reason FROM intake_rows WHERE row_number = 4") == [
+        ("themas", "; ".join(reasons(r)[2:4]))]
+
+
+def test_unreadable_files_get_a_reason_and_do_not_stop_the_others(rcon, tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"  \r\n")
+    encrypted = tmp_path / "beveiligd.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le"))
+    noheader = write_text(tmp_path / "lijst.csv", [["naam", "telefoon"], ["Jan", "06-1234"]])
+    good = write_text(tmp_path / "goed.csv", [INITIATIVE_HEADER, initiative()])
+    legacy = tmp_path / "oud.xls"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "Workbook".encode("utf-16-le"))
+    docx = tmp_path / "brief.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    reports = ingest(rcon, tmp_path, pdf, empty, encrypted, noheader, good, legacy, docx)
+    assert [r.readable for r in reports] == [False, False, False, False, True, False, False]
+    assert reports[5].error.startswith("Dit is het oude Excel 97-2003-formaat (.xls).")
+    assert reports[6].error.startswith("Dit is een Word-document, geen spreadsheet.")
+    assert reports[0].error.startswith("Dit is een PDF-document, geen spreadsheet.")
+    assert reports[1].error == "Het bestand is leeg."
+    assert reports[2].error.startswith("Het Excel-bestand is met een wachtwoord beveiligd")
+    assert reports[3].error.startswith("Geen herkenbare kopregel gevonden")
+    assert reports[4].accepted == 1
+    assert all(r.receipt_path.exists() for r in reports)
+    assert fetch(rcon, "SELECT file_name FROM intake_files WHERE error IS NOT NULL ORDER BY file_name") == [
+        ("beveiligd.xlsx",), ("brief.docx",), ("brief.pdf",), ("leeg.csv",), ("lijst.csv",), ("oud.xls",)]
+
+
+def test_the_same_file_twice_is_recognised_and_not_loaded_again(rcon, tmp_path):
+    path = write_text(tmp_path / "a.csv", [INITIATIVE_HEADER, initiative(), initiative(titel="X", uren_gevraagd="veel")])
+    copy = tmp_path / "kopie van a.csv"
+    copy.write_bytes(path.read_bytes())
+    first, again = ingest(rcon, tmp_path, path, copy)
+    assert not first.already_received and again.already_received
+    assert again.as_json() == {**first.as_json(), "file": str(copy), "already_received": True}
+    assert fetch(rcon, "SELECT count(*) FROM intake_files") == [(1,)]
+    assert fetch(rcon, "SELECT count(*) FROM intake_rows") == [(2,)]
+
+
+def test_archive_keeps_the_file_unchanged_with_its_sha256(rcon, tmp_path):
+    path = write_text(tmp_path / "a.csv", [INITIATIVE_HEADER, initiative()], ";", "cp1252")
+    r = one(rcon, tmp_path, path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert r.sha256 == digest
+    assert r.archived_path == tmp_path / "archive" / digest / "a.csv"
+    assert r.archived_path.read_bytes() == path.read_bytes()
+    assert (r.archived_path.parent / "a.csv.sha256").read_text() == f"{digest}  a.csv\n"
+
+
+def test_every_row_is_accounted_for_in_the_ledger(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(titel="A"), initiative(titel="a"), initiative(titel="B", contact_email="x")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "a.csv", rows))
+    counts = dict(fetch(rcon, "SELECT outcome, count(*) FROM intake_rows GROUP BY outcome"))
+    assert counts == {"loaded": 1, "duplicate": 1, "rejected": 1}
+    assert fetch(rcon, "SELECT rows, accepted, rejected, duplicates FROM intake_files") == [(3, 1, 1, 1)]
+
+
+def test_receipt_lists_each_outcome(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(titel="A"), initiative(titel="A"), initiative(titel="B", uren_gevraagd="veel")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "a.csv", rows))
+    wb = openpyxl.load_workbook(r.receipt_path)
+    assert wb.sheetnames == ["Ontvangstbevestiging", "Afgewezen", "Dubbel", "Geladen"]
+    values = lambda name: [tuple(c for c in row) for row in wb[name].iter_rows(min_row=2, values_only=True)]
+    assert values("Afgewezen") == [(4, "uren_gevraagd", "rij 4, kolom uren_gevraagd: 'veel' is geen aantal uren")]
+    ident = initiative_id(ROUND, "GM0355", "A")
+    assert values("Dubbel") == [(3, ident, "A (Zeist)", "al eerder aangemeld in deze ronde; gegevens bijgewerkt")]
+    assert values("Geladen") == [(2, ident, "A (Zeist)")]
+    summary = dict(wb["Ontvangstbevestiging"].iter_rows(min_row=3, values_only=True))
+    assert (summary["Rijen met gegevens"], summary["Geladen"], summary["Afgewezen"], summary["Dubbel (bijgewerkt)"]) == ("3", "1", "1", "1")
+
+
+def test_repeated_header_rows_are_not_data_and_missing_paths_are_reported(rcon, tmp_path):
+    rows = [INITIATIVE_HEADER, initiative(titel="A"), INITIATIVE_HEADER, initiative(titel="B")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "twee_exports.csv", rows))
+    assert (r.rows, r.accepted, r.rejected) == (2, 2, 0)
+    missing, folder = ingest(rcon, tmp_path, tmp_path / "bestaat_niet.csv", tmp_path)
+    assert (missing.error, folder.error) == ("Het bestand bestaat niet.", "Dit is een map, geen bestand.")
+
+
+def test_an_unreadable_file_sent_again_is_tried_again(rcon, tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    first, again = ingest(rcon, tmp_path, pdf, pdf)
+    assert not again.already_received and again.error == first.error
+    assert fetch(rcon, "SELECT count(*) FROM intake_files") == [(1,)]

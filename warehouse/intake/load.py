@@ -1,0 +1,221 @@
+"""Take in submitted files: archive, read, validate, deduplicate, write records and ledger, write a receipt.
+
+Every data row of a readable file ends in exactly one ledger outcome (`intake_rows`): 'loaded',
+'rejected' (with every problem in `intake_errors`) or 'duplicate' (same record id as an earlier row
+of this file or an earlier registration in the round: the record is updated, not doubled). A file
+whose SHA-256 is already in the ledger is not loaded again; an unreadable file is recorded with its
+reason and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pnet.settings import settings
+from warehouse.db import transaction
+from warehouse.intake.kinds import IntakeContext, Kind
+from warehouse.intake.readers import UnreadableFile, read_table
+from warehouse.intake.receipt import write_receipt
+from warehouse.intake.report import FileReport
+from warehouse.intake.validate import RowError, validate
+from warehouse.rounds import get_round
+
+
+def intake_settings() -> dict:
+    return settings().get("intake", {})
+
+
+def _warehouse_dir(con: duckdb.DuckDBPyConnection) -> Path:
+    (path,) = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return Path(path).resolve().parent if path else Path.cwd()
+
+
+def default_dirs(con: duckdb.DuckDBPyConnection) -> tuple[Path, Path]:
+    """(archive_dir, receipts_dir) from config/pnet.yaml, relative to the warehouse file's folder."""
+    cfg, base = intake_settings(), _warehouse_dir(con)
+    return base / cfg.get("archive_dir", "archive"), base / cfg.get("receipts_dir", "receipts")
+
+
+def ingest_files(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[str | Path],
+    round_id: str,
+    archive_dir: Path | None = None,
+    receipts_dir: Path | None = None,
+) -> list[FileReport]:
+    """Take in each file for the round, one transaction per file; one report per file, in order."""
+    cfg = intake_settings()
+    default_archive, default_receipts = default_dirs(con)
+    ctx = IntakeContext(
+        con=con,
+        round=get_round(con, round_id),
+        caps={
+            "max_uren_initiatief": float(cfg.get("max_uren_initiatief", 400)),
+            "max_uren_consultant": float(cfg.get("max_uren_consultant", 1000)),
+        },
+    )
+    return [
+        ingest_file(ctx, Path(p), Path(archive_dir or default_archive), Path(receipts_dir or default_receipts), str(p))
+        for p in paths
+    ]
+
+
+def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir: Path, shown: str) -> FileReport:
+    """Take in one file (named `shown` in the report); see the module docstring for the steps."""
+    report = FileReport(file=shown, round_id=ctx.round_id, received_at=datetime.now().replace(microsecond=0))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        report.error = "Het bestand bestaat niet."
+        return report
+    except IsADirectoryError:
+        report.error = "Dit is een map, geen bestand."
+        return report
+    except OSError as exc:
+        report.error = f"Het bestand kan niet worden gelezen ({exc.strerror or exc})."
+        return report
+    report.sha256 = hashlib.sha256(data).hexdigest()
+    if _previous(ctx.con, report):
+        return report
+    report.archived_path = _archive(path, data, report.sha256, archive_dir)
+    try:
+        table = read_table(path, data)
+    except UnreadableFile as exc:
+        report.error = str(exc)
+        report.receipt_path = write_receipt(report, None, receipts_dir)
+        with transaction(ctx.con):
+            _record_file(ctx.con, report)
+        return report
+    report.kind = table.kind.name
+    report.file_format = table.file_format
+    valid, errors = validate(table, ctx)
+    records = _outcomes(ctx, table.kind, valid)
+    report.rows = len(table.frame)
+    report.errors = errors
+    report.rejected = len({e.row for e in errors})
+    report.accepted = int((records["outcome"] == "loaded").sum())
+    report.duplicates = int((records["outcome"] == "duplicate").sum())
+    report.receipt_path = write_receipt(report, records, receipts_dir)
+    try:
+        with transaction(ctx.con):
+            if len(records):
+                latest = records.drop_duplicates("record_id", keep="last")
+                table.kind.upsert(ctx, latest.assign(source_sha256=report.sha256, source_row=latest["_row"]))
+            _record_file(ctx.con, report)
+            _record_rows(ctx.con, report, records)
+    except BaseException:
+        report.receipt_path.unlink(missing_ok=True)
+        raise
+    return report
+
+
+def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
+    """Fill `report` from the ledger when this file was read before; forget an earlier unreadable attempt."""
+    row = con.execute(
+        "SELECT kind, rows, accepted, rejected, duplicates, error, round_id, received_at, file_format, "
+        "archived_path, receipt_path FROM intake_files WHERE sha256 = ?",
+        [report.sha256],
+    ).fetchone()
+    if row is None:
+        return False
+    if row[5] is not None:
+        with transaction(con):
+            con.execute("DELETE FROM intake_files WHERE sha256 = ?", [report.sha256])
+        return False
+    (report.kind, report.rows, report.accepted, report.rejected, report.duplicates, _, report.round_id,
+     report.received_at, report.file_format, archived, receipt) = row
+    report.archived_path = Path(archived) if archived else None
+    report.receipt_path = Path(receipt) if receipt else None
+    report.already_received = True
+    report.errors = [
+        RowError(r, c, reason)
+        for r, c, reason in con.execute(
+            "SELECT row_number, column_name, reason FROM intake_errors WHERE sha256 = ? ORDER BY row_number, seq",
+            [report.sha256],
+        ).fetchall()
+    ]
+    return True
+
+
+def _archive(path: Path, data: bytes, sha256: str, archive_dir: Path) -> Path:
+    """Keep the file unchanged as archive/<sha256>/<name>, with a sha256sum-style check file beside it."""
+    folder = archive_dir / sha256
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    if not target.exists():
+        shutil.copyfile(path, target)
+        (folder / f"{path.name}.sha256").write_text(f"{sha256}  {path.name}\n", encoding="utf-8")
+    return target
+
+
+def _outcomes(ctx: IntakeContext, kind: Kind, valid: pd.DataFrame) -> pd.DataFrame:
+    """Valid rows with record_id, label and outcome: the first new id is 'loaded', any other 'duplicate'."""
+    out = valid.copy()
+    if not len(out):
+        return out.assign(record_id=pd.Series(dtype=object), label=pd.Series(dtype=object),
+                          outcome=pd.Series(dtype=object))
+    out["record_id"] = kind.record_id(out, ctx)
+    out["label"] = kind.describe(out)
+    known = kind.existing(ctx, list(out["record_id"].unique()))
+    new = ~out["record_id"].duplicated(keep="first") & ~out["record_id"].isin(known)
+    out["outcome"] = new.map({True: "loaded", False: "duplicate"})
+    return out
+
+
+def _record_file(con: duckdb.DuckDBPyConnection, r: FileReport) -> None:
+    con.execute(
+        "INSERT INTO intake_files (sha256, file_name, archived_path, round_id, kind, received_at, rows, accepted, "
+        "rejected, duplicates, error, file_format, receipt_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [r.sha256, Path(r.file).name, str(r.archived_path) if r.archived_path else None, r.round_id, r.kind,
+         r.received_at, r.rows, r.accepted, r.rejected, r.duplicates, r.error, r.file_format or None,
+         str(r.receipt_path) if r.receipt_path else None],
+    )
+
+
+def _record_rows(con: duckdb.DuckDBPyConnection, r: FileReport, records: pd.DataFrame) -> None:
+    by_row: dict[int, list[RowError]] = {}
+    for e in r.errors:
+        by_row.setdefault(e.row, []).append(e)
+    rejected = pd.DataFrame(
+        {
+            "row_number": list(by_row),
+            "outcome": "rejected",
+            "column_name": [errs[0].column for errs in by_row.values()],
+            "reason": ["; ".join(e.reason for e in errs) for errs in by_row.values()],
+            "record_id": None,
+        }
+    )
+    taken = pd.DataFrame(
+        {
+            "row_number": records["_row"].astype("int64"),
+            "outcome": records["outcome"].astype(object),
+            "column_name": None,
+            "reason": None,
+            "record_id": records["record_id"].astype(object),
+        }
+    )
+    ledger = pd.concat([f for f in (taken, rejected) if len(f)], ignore_index=True) if len(taken) + len(rejected) else None
+    errors = pd.DataFrame(
+        {
+            "row_number": [e.row for e in r.errors],
+            "seq": [i for errs in by_row.values() for i in range(len(errs))],
+            "column_name": [e.column for e in r.errors],
+            "reason": [e.reason for e in r.errors],
+        }
+    )
+    for table, frame in (("intake_rows", ledger), ("intake_errors", errors)):
+        if frame is None or not len(frame):
+            continue
+        con.register("_intake_ledger", frame.assign(sha256=r.sha256))
+        try:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _intake_ledger")
+        finally:
+            con.unregister("_intake_ledger")

@@ -1,0 +1,106 @@
+"""The ontvangstbevestiging: one .xlsx per received file, in Dutch, for the coordinator to send back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import xlsxwriter
+
+from pnet.formatting import number
+from pnet.safe_xlsx import write_row, write_sheet
+from pnet.untrusted import neutralize_formula
+from warehouse.intake.kinds import get_kind
+from warehouse.intake.report import FileReport
+
+
+# Above this many loaded rows the receipt lists them as row ranges (the ledger keeps each row's id).
+DETAIL_LIMIT = 5_000
+
+
+def _ranges(rows: list[int]) -> list[tuple[str, int]]:
+    """[2, 3, 4, 7] -> [('2-4', 3), ('7', 1)]."""
+    out: list[tuple[str, int]] = []
+    start = prev = None
+    for n in [*sorted(rows), None]:
+        if start is not None and n != prev + 1:
+            out.append((f"{start}-{prev}" if prev > start else str(start), prev - start + 1))
+            start = None
+        if start is None:
+            start = n
+        prev = n
+    return out
+
+
+def receipt_name(report: FileReport) -> str:
+    stem = re.sub(r"[^\w.-]+", "_", Path(report.file).stem)[:60] or "bestand"
+    return f"ontvangstbevestiging_{stem}_{report.sha256[:8]}.xlsx"
+
+
+def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir: Path) -> Path:
+    """Write the receipt for `report`; `records` are its loaded and duplicate rows
+    (columns `_row`, `outcome`, `record_id`, `label`)."""
+    receipts_dir.mkdir(parents=True, exist_ok=True)
+    path = receipts_dir / receipt_name(report)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    try:
+        _summary(wb, report)
+        if report.error is None:
+            write_sheet(
+                wb, "Afgewezen", ["rij", "kolom", "reden"],
+                ((e.row, e.column, e.reason) for e in report.errors), widths=(6, 20, 100),
+            )
+            dup = records[records["outcome"] == "duplicate"]
+            write_sheet(
+                wb, "Dubbel", ["rij", "id", "aanmelding", "toelichting"],
+                ((int(n), i, label, "al eerder aangemeld in deze ronde; gegevens bijgewerkt")
+                 for n, i, label in zip(dup["_row"], dup["record_id"], dup["label"])),
+                widths=(6, 22, 60, 50),
+            )
+            loaded = records[records["outcome"] == "loaded"]
+            if len(loaded) <= DETAIL_LIMIT:
+                write_sheet(wb, "Geladen", ["rij", "id", "aanmelding"],
+                            zip(loaded["_row"].astype(int).tolist(), loaded["record_id"], loaded["label"]),
+                            widths=(6, 22, 80))
+            else:
+                write_sheet(wb, "Geladen", ["rijen", "aantal"], _ranges(loaded["_row"].tolist()), widths=(20, 10))
+    finally:
+        wb.close()
+    return path
+
+
+def _summary(wb: xlsxwriter.Workbook, report: FileReport) -> None:
+    ws = wb.add_worksheet("Ontvangstbevestiging")
+    title = wb.add_format({"bold": True, "font_size": 14})
+    bold = wb.add_format({"bold": True})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 1, 90)
+    label = get_kind(report.kind).label if report.kind else "onbekend"
+    write_row(ws, 0, ["Ontvangstbevestiging aanmelding Participatienetwerk"], title)
+    lines: list[tuple[str, object]] = [
+        ("Bestand", Path(report.file).name),
+        ("SHA-256", report.sha256),
+        ("Ontvangen op", f"{report.received_at:%d-%m-%Y %H:%M}" if report.received_at else ""),
+        ("Ronde", report.round_id),
+        ("Soort aanmelding", label),
+    ]
+    if report.error is not None:
+        lines.append(("Niet ingelezen", report.error))
+    else:
+        lines += [
+            ("Gelezen als", report.file_format),
+            ("Rijen met gegevens", number(report.rows)),
+            ("Geladen", number(report.accepted)),
+            ("Afgewezen", number(report.rejected)),
+            ("Dubbel (bijgewerkt)", number(report.duplicates)),
+            ("Toelichting",
+             "Elke rij met gegevens is geladen, afgewezen (met reden, zie tabblad Afgewezen) of herkend als "
+             "een eerdere aanmelding in deze ronde (zelfde gemeente en titel, of zelfde e-mailadres) en "
+             "bijgewerkt (tabblad Dubbel). Verbeter afgewezen rijen en stuur alleen die opnieuw in."),
+        ]
+    for n, (key, value) in enumerate(lines, start=2):
+        ws.write_string(n, 0, key, bold)
+        long = key in ("Toelichting", "Niet ingelezen")
+        ws.write_string(n, 1, neutralize_formula(str(value)), wrap if long else None)

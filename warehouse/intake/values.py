@@ -1,0 +1,147 @@
+"""Parsers for cell values as municipalities write them; each raises `Invalid` with a Dutch reason."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from pnet.themes import themes
+from warehouse.intake.kinds import IntakeContext, Invalid, fold
+from warehouse.resolver import GemeenteError, default_resolver
+
+_HOURS_UNIT = re.compile(r"\s*(uur|uren|u)\.?$", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # Dutch 1.000 or 1.000,5
+_DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")          # Dutch 12,5
+_DECIMAL_POINT = re.compile(r"^-?\d*\.?\d+$")           # 12.5 (also from Excel numbers)
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
+)
+_THEME_SPLIT = re.compile(r"[;,\n|]+")
+_YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "akkoord", "akkoord werkgever"}
+_NO = {"nee", "n", "no", "false", "onwaar", "0", "niet akkoord", "geen akkoord"}
+_PRIORITIES = {"1": 1, "2": 2, "3": 3, "hoog": 1, "midden": 2, "middel": 2, "normaal": 2, "laag": 3}
+
+
+def text(value: str, ctx: IntakeContext) -> str:
+    """Free text, stored as given (formula-looking text is neutralised wherever it is written)."""
+    return value
+
+
+def number(value: str) -> float:
+    """'12,5', '12.5', '1.000', '40 uur' -> float; raises ValueError."""
+    s = _HOURS_UNIT.sub("", value.strip()).replace(" ", "")
+    if _THOUSANDS.match(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA.match(s):
+        return float(s.replace(",", "."))
+    if _DECIMAL_POINT.match(s):
+        return float(s)
+    raise ValueError(value)
+
+
+def hours(cap_key: str, per: str):
+    """A parser for a positive number of hours up to the configured cap `ctx.caps[cap_key]`."""
+
+    def parse(value: str, ctx: IntakeContext) -> float:
+        try:
+            n = number(value)
+        except ValueError:
+            raise Invalid(f"'{value}' is geen aantal uren") from None
+        if n <= 0:
+            raise Invalid(f"'{value}' uur kan niet: het aantal uren moet groter zijn dan 0")
+        cap = ctx.caps[cap_key]
+        if n > cap:
+            raise Invalid(f"{value} uur is niet aannemelijk: maximaal {cap:g} uur {per} per ronde")
+        return n
+
+    return parse
+
+
+def parse_date(value: str, ctx: IntakeContext) -> date:
+    """15-01-2027, 15-1-2027, 15/01/2027, 15.01.27 or 2027-01-15."""
+    s = value.strip()
+    try:
+        if m := _ISO_DATE.match(s):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _DUTCH_DATE.match(s):
+            year = int(m.group(3))
+            return date(year + 2000 if year < 100 else year, int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        pass
+    raise Invalid(f"'{value}' is geen geldige datum (gebruik bijvoorbeeld 15-01-2027)")
+
+
+def email(value: str, ctx: IntakeContext) -> str:
+    s = value.strip()
+    if not _EMAIL.match(s):
+        raise Invalid(f"'{value}' is geen geldig e-mailadres")
+    return s
+
+
+def yes_no(value: str, ctx: IntakeContext) -> bool:
+    key = fold(value)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise Invalid(f"'{value}' is geen ja of nee")
+
+
+def priority(value: str, ctx: IntakeContext) -> int:
+    s = value.strip()
+    try:
+        n = number(s)
+        key = str(int(n)) if n == int(n) else s
+    except ValueError:
+        key = fold(s)
+    if key in _PRIORITIES:
+        return _PRIORITIES[key]
+    raise Invalid(f"'{value}' is geen prioriteit: kies 1 (hoog), 2 of 3 (laag)")
+
+
+def round_gemeente(value: str, ctx: IntakeContext) -> str:
+    """A municipality of the round, as its CBS code; the resolver's suggestion when unknown."""
+    try:
+        g = default_resolver().resolve(value)
+    except GemeenteError as exc:
+        raise Invalid(str(exc)) from None
+    if g.code not in {x.code for x in ctx.round.gemeenten}:
+        raise Invalid(f"gemeente {g.naam} ({g.code}) doet niet mee aan ronde {ctx.round_id}")
+    return g.code
+
+
+def _theme_lookup() -> dict[str, str]:
+    """Folded code, label and label parts ('financiering', 'subsidies') -> theme code."""
+    lookup: dict[str, str] = {}
+    for t in themes():
+        names = [t.code, t.code.replace("_", " "), t.label, *t.label.split("&")]
+        for name in names:
+            lookup.setdefault(fold(name), t.code)
+    return lookup
+
+
+def theme_codes(value: str, ctx: IntakeContext) -> str:
+    """'Energie & duurzaamheid; zorg' -> 'energie;zorg' (codes, ';'-joined, in the order given)."""
+    if "themes" not in ctx.cache:
+        ctx.cache["themes"] = _theme_lookup()
+    lookup = ctx.cache["themes"]
+    codes: list[str] = []
+    for part in (p.strip() for p in _THEME_SPLIT.split(value)):
+        if not part:
+            continue
+        code = lookup.get(fold(part))
+        if code is None:
+            labels = [t.label for t in themes()]
+            hit = process.extractOne(part, labels, scorer=fuzz.WRatio, score_cutoff=60)
+            hint = f" Bedoelt u '{hit[0]}'?" if hit else ""
+            raise Invalid(f"'{part}' is geen bekend thema.{hint} Zie het tabblad Instructie van het sjabloon.")
+        if code not in codes:
+            codes.append(code)
+    if not codes:
+        raise Invalid("geen thema opgegeven")
+    return ";".join(codes)
