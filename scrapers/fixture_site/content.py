@@ -144,6 +144,24 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "september", "
 DAYPARTS = ["dinsdagavond", "woensdagochtend", "vrijdagmiddag", "zaterdag", "zondagnacht", "maandagavond"]
 COMMENTS = ["Goed bezig, ik kom zeker helpen!", "Waarom hoor ik hier nu pas over?", "Mooi dat dit eindelijk gebeurt in onze buurt.",
             "Wie betaalt dit uiteindelijk?", "Geweldig initiatief, petje af voor de vrijwilligers.", "Ik woon er om de hoek, wanneer is de eerste bijeenkomst?"]
+# Local colour: every article gets a few of these, so no two articles share most of their text.
+DETAILS = [
+    "Aan de {straat} hangen sinds {dagdeel} affiches met een oproep van {naam}.",
+    "Volgens {naam}, al {leeftijd} jaar inwoner van {woonplaats}, wordt er in de buurt veel over gesproken.",
+    "De bijeenkomst in {plek} trok {aantal} bezoekers, meer dan de organisatie had verwacht.",
+    "Buurtbewoner {naam} vertelt dat het {weer} weer veel mensen op de been bracht.",
+    "Een woordvoerder van de gemeente {gemeente} laat weten dat er in {maand} een besluit volgt.",
+    "In {woonplaats} wonen ongeveer {inwoners} mensen; veel van hen kennen de {straat} als het hart van het dorp.",
+    "{naam} schreef er een brief over aan de raad, die {aantal} handtekeningen kreeg.",
+    "Op sociale media reageerden {dagdeel} al tientallen inwoners van {woonplaats}.",
+    "{Plek} aan de {straat} dient als verzamelpunt voor wie meer wil weten.",
+    "Eerder dit jaar kwam {woonplaats} nog in het nieuws door de werkzaamheden aan de {straat}.",
+    "De wijkagent van {woonplaats}, {naam}, houdt het de komende weken in de gaten.",
+    "Wie vragen heeft, kan op {dag} tussen {uur} en {uur2} uur terecht in {plek}.",
+]
+PLACES = ["het wijkcentrum", "het dorpshuis", "het gemeentehuis", "de kantine van de voetbalclub", "de bibliotheek", "de kerkzaal", "het buurthuis"]
+WEATHER = ["zonnige", "regenachtige", "koude", "winderige", "zachte", "grijze"]
+DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
 PRESS_INTROS = ["In een persbericht laat het initiatief weten:", "Dat meldt de organisatie in een persbericht.", "Het bestuur van het initiatief maakte het nieuws bekend."]
 
 OUTLETS = [
@@ -212,6 +230,8 @@ def build_corpus(n_articles: int = 120, seed: int = 7, now: datetime | None = No
             "aantal": str(rng.randint(12, 400)), "bedrag": f"{rng.randint(2, 90) * 1000:,}".replace(",", "."),
             "maand": rng.choice(MONTHS), "dagdeel": rng.choice(DAYPARTS), "leeftijd": str(rng.randint(18, 84)),
             "nodig": nodig, "ander": rng.choice([i[0] for i in INITIATIVES if i[0] != soort]),
+            "plek": (plek := rng.choice(PLACES)), "Plek": plek[0].upper() + plek[1:], "weer": rng.choice(WEATHER), "dag": rng.choice(DAYS),
+            "uur": str(rng.randint(9, 15)), "uur2": str(rng.randint(16, 21)), "inwoners": f"{rng.randint(8, 60) * 500:,}".replace(",", "."),
         }
         slot["wat"] = wat.format(**slot)
         return slot
@@ -229,12 +249,14 @@ def build_corpus(n_articles: int = 120, seed: int = 7, now: datetime | None = No
             titles, body = NEWS[category]
             title = _fill(rng.choice(titles), s)
             paras = [_fill(p, s) for p in body]
+        for detail in rng.sample(DETAILS, 4):
+            paras.insert(rng.randint(1, len(paras)), _fill(detail, {**s, "naam": f"{rng.choice(FIRST)} {rng.choice(LAST)}"}))
         published = now - timedelta(hours=rng.randint(1, 24 * 20), minutes=rng.randint(0, 59))
         article = Article(len(articles) + 1, outlet.key, title, paras, published, code, s["woonplaats"], category,
                           comments=rng.sample(COMMENTS, 2))
         articles.append(article)
         if category == "initiatief" and rng.random() < 0.3:  # press release, repeated by the regional outlet
-            copy = Article(len(articles) + 1, "regio", title, [rng.choice(PRESS_INTROS)] + paras[:-1] + [paras[-1] + " Meer informatie volgt."],
+            copy = Article(len(articles) + 1, "regio", title, [rng.choice(PRESS_INTROS)] + paras,
                            published + timedelta(hours=rng.randint(1, 6)), code, s["woonplaats"], category,
                            comments=rng.sample(COMMENTS, 1), copy_of=article.id)
             articles.append(copy)
@@ -259,7 +281,11 @@ def _posts(rng: random.Random, places: dict[str, tuple[str, list[str]]], now: da
         first, last = rng.choice(FIRST), rng.choice(LAST)
         organisation = i % 6 == 5
         username = ORGANISATION_ACCOUNT if organisation else f"{first.lower()}{rng.randint(1, 99)}"
-        content = f"<p>{text} <a href=\"#\" class=\"mention hashtag\" rel=\"tag\">#<span>{SOCIAL_TAG}</span></a></p>"
+        if organisation:  # the municipality's own announcements, without the hashtag
+            content, tags = f"<p>Gemeente Eemland: {text.replace('Wij starten', 'Inwoners starten')}</p>", ()
+        else:
+            content = f"<p>{text} <a href=\"#\" class=\"mention hashtag\" rel=\"tag\">#<span>{SOCIAL_TAG}</span></a></p>"
+            tags = (SOCIAL_TAG,)
         posts.append(Post(i + 1, username, "Gemeente Eemland" if organisation else f"{first} {last}", content,
-                          now - timedelta(hours=rng.randint(1, 24 * 10)), (SOCIAL_TAG,), organisation))
+                          now - timedelta(hours=rng.randint(1, 24 * 10)), tags, organisation))
     return posts

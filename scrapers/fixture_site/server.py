@@ -22,6 +22,13 @@ LISTING_PAGE_SIZE = 20
 OVERSIZED_BYTES = 3_000_000
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up (a scanner refusing an oversized body) are expected here."""
+
+
 class FixtureSite:
     """The fixture site, started on a free loopback port; use as a context manager.
 
@@ -37,8 +44,7 @@ class FixtureSite:
         self._lock = threading.Lock()
         self._page_cache: dict[str, bytes] = {}
         self._mastodon_calls = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._thread: threading.Thread | None = None
 
     @property
