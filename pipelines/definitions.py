@@ -5,9 +5,11 @@ import dagster as dg
 from pipelines.reference import reference_tables
 from pipelines.resources import WarehouseResource
 from pipelines.rounds import rounds_sensor
+from pipelines.scan import media_items, media_scan_schedule, retention_schedule, social_posts_retention
 
 defs = dg.Definitions(
-    assets=[reference_tables],
+    assets=[reference_tables, media_items, social_posts_retention],
+    schedules=[media_scan_schedule, retention_schedule],
     sensors=[rounds_sensor],
     resources={"warehouse": WarehouseResource()},
 )

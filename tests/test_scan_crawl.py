@@ -14,7 +14,7 @@ from scrapers.fixture_site import serve_fixture_site
 from scrapers.run import loopback_unthrottled, run_scan
 from warehouse.db import connect
 
-TEST_SETTINGS = {**loopback_unthrottled(), "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 1, "DOWNLOAD_MAXSIZE": 1_000_000}
+TEST_SETTINGS = {**loopback_unthrottled(), "DOWNLOAD_TIMEOUT": 3, "RETRY_TIMES": 1, "DOWNLOAD_MAXSIZE": 1_000_000}
 ARTICLE = r"^/(eemland|heuvelrug|vallei|lekstroom|regio)/nieuws/\d+-"
 
 
@@ -23,7 +23,7 @@ def scans(tmp_path_factory):
     """One fixture site, scanned twice into one warehouse; the request log is split per scan."""
     tmp = tmp_path_factory.mktemp("scan")
     warehouse = tmp / "warehouse.duckdb"
-    with serve_fixture_site(n_articles=40, seed=11, slow_seconds=5) as site:
+    with serve_fixture_site(n_articles=40, seed=11, slow_seconds=7) as site:
         sources = site.write_sources(tmp / "sources.yaml", include_tests=True)
         first = run_scan(sources, warehouse, "scan-1", out_jsonl=tmp / "items.jsonl", settings_overrides=TEST_SETTINGS)
         first_requests = list(site.requests)
@@ -142,6 +142,8 @@ def test_social_authors_are_hashed_unless_organisation(scans):
             assert re.fullmatch(r"[0-9a-f]{64}", author)
             assert not any(u in author or u in text for u in private)
             assert not any(n in text for n in names)
+            assert not re.search(r"@(?!gebruiker)\w", text)  # mentions of other people pseudonymised
+    assert any("@gebruiker" in text for _, _, text in rows)
 
 
 def test_second_scan_fetches_no_article_again(scans):

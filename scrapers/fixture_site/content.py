@@ -270,6 +270,7 @@ def _posts(rng: random.Random, places: dict[str, tuple[str, list[str]]], now: da
         "Vanavond vergadering over de {soort} in {woonplaats}. We zoeken nog iemand die verstand heeft van subsidies.",
         "Trots op onze buurt: de {soort} in {woonplaats} draait nu een half jaar met {aantal} vrijwilligers.",
         "Weet iemand hoe je een stichting opricht? Voor onze {soort} in {woonplaats} hebben we een rechtsvorm nodig.",
+        "Samen met @{buur} zetten we een {soort} op in {woonplaats}. Ideeën welkom!",
     ]
     posts = []
     codes = list(places)
@@ -277,7 +278,8 @@ def _posts(rng: random.Random, places: dict[str, tuple[str, list[str]]], now: da
         code = rng.choice(codes)
         soort = rng.choice(INITIATIVES)[0]
         woonplaats = rng.choice(places[code][1])
-        text = rng.choice(templates).format(soort=soort, woonplaats=woonplaats, aantal=rng.randint(5, 40))
+        buur = f"{rng.choice(FIRST).lower()}{rng.randint(1, 99)}"
+        text = rng.choice(templates).format(soort=soort, woonplaats=woonplaats, aantal=rng.randint(5, 40), buur=buur)
         first, last = rng.choice(FIRST), rng.choice(LAST)
         organisation = i % 6 == 5
         username = ORGANISATION_ACCOUNT if organisation else f"{first.lower()}{rng.randint(1, 99)}"

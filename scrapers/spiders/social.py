@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from scrapers.extract import parse_date
@@ -10,6 +11,15 @@ from scrapers.outcome import utcnow
 from scrapers.sources import Source
 from scrapers.spiders.base import ScanSpider
 from scrapers.urls import normalize_url
+
+
+_MENTION = re.compile(r"(?<![\w@])@[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?")
+MENTION_PLACEHOLDER = "@gebruiker"
+
+
+def pseudonymise_mentions(text: str) -> str:
+    """Replace @handles of other people in a post by a placeholder (e-mail addresses stay as they are)."""
+    return _MENTION.sub(MENTION_PLACEHOLDER, text)
 
 
 class SocialSpider(ScanSpider):
@@ -27,7 +37,7 @@ class SocialSpider(ScanSpider):
             source=source.name,
             kind="social",
             title=None,
-            text=text,
+            text=pseudonymise_mentions(text),
             published=published.isoformat() if published else None,
             fetched_at=utcnow().isoformat(),
             language_hint=language,
