@@ -106,11 +106,13 @@ def run_scan(
     scan_id: str | None = None,
     out_jsonl: str | os.PathLike[str] | None = None,
     settings_overrides: Mapping[str, Any] | None = None,
+    scrapy_log: str | os.PathLike[str] | None = None,
 ) -> ScanSummary:
     """Scan every source once, store what is new, and return per-source outcomes.
 
     A failing source is reported in its outcome and never stops the others. `settings_overrides`
-    are Scrapy settings for this run (e.g. `loopback_unthrottled()` for the fixture site).
+    are Scrapy settings for this run (e.g. `loopback_unthrottled()` for the fixture site);
+    `scrapy_log` keeps a copy of the crawler's log.
     """
     cfg = load_config("scan")
     sources = load_sources(sources_path)
@@ -128,8 +130,8 @@ def run_scan(
         (workdir / "settings.json").write_text(json.dumps(dict(settings_overrides or {})), encoding="utf-8")
         _run_crawler(workdir, salt, timeout=float(cfg["max_scan_minutes"]) * 60 + 120)
         items, outcomes = _read_results(workdir, sources)
-        if os.environ.get("PNET_SCAN_LOG"):
-            Path(os.environ["PNET_SCAN_LOG"]).write_text((workdir / "scrapy.log").read_text(encoding="utf-8"))
+        if scrapy_log:
+            Path(scrapy_log).write_text((workdir / "scrapy.log").read_text(encoding="utf-8"), encoding="utf-8")
     con = connect(warehouse_path, wait_seconds=60)
     try:
         fresh = store_scan(con, scan_id, items, outcomes, max_distance=int(cfg["duplicate_max_distance"]))

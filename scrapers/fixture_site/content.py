@@ -199,11 +199,25 @@ def demo_places() -> dict[str, tuple[str, list[str]]]:
     return result
 
 
-def _outlets(codes: list[str]) -> list[Outlet]:
-    quarter = max(1, len(codes) // 4)
-    groups = [codes[i * quarter : (i + 1) * quarter] for i in range(3)] + [codes[3 * quarter :]]
-    local = [Outlet(o.key, o.name, o.kind, tuple(g)) for o, g in zip(OUTLETS[:4], groups)]
-    return local + [Outlet(OUTLETS[4].key, OUTLETS[4].name, OUTLETS[4].kind, tuple(codes))]
+# The local outlets' regions; demo municipalities outside them are spread over the outlets in turn.
+REGIONS = {
+    "eemland": ["Amersfoort", "Soest", "Baarn", "Leusden", "Woudenberg"],
+    "heuvelrug": ["Zeist", "De Bilt", "Utrechtse Heuvelrug", "Rhenen", "Wijk bij Duurstede"],
+    "vallei": ["Barneveld", "Ede", "Wageningen", "Renkum", "Veenendaal"],
+    "lekstroom": ["Houten", "Nieuwegein", "Bunnik", "Lopik", "IJsselstein"],
+}
+
+
+def _outlets(places: dict[str, tuple[str, list[str]]]) -> list[Outlet]:
+    groups: dict[str, list[str]] = {key: [] for key in REGIONS}
+    rest = []
+    for code, (naam, _) in places.items():
+        key = next((k for k, names in REGIONS.items() if naam in names), None)
+        (groups[key] if key else rest).append(code)
+    for code in rest:
+        groups[min(groups, key=lambda k: (len(groups[k]), k))].append(code)
+    local = [Outlet(o.key, o.name, o.kind, tuple(groups[o.key])) for o in OUTLETS[:4]]
+    return local + [Outlet(OUTLETS[4].key, OUTLETS[4].name, OUTLETS[4].kind, tuple(places))]
 
 
 def _fill(template: str, slots: dict[str, str]) -> str:
@@ -215,9 +229,8 @@ def build_corpus(n_articles: int = 120, seed: int = 7, now: datetime | None = No
     rng = random.Random(seed)
     now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
     places = demo_places()
-    codes = list(places)
-    outlets = _outlets(codes)
-    local = outlets[:4]
+    outlets = _outlets(places)
+    local = [o for o in outlets[:4] if o.gemeenten]
     articles: list[Article] = []
 
     def slots(code: str) -> dict[str, str]:
