@@ -12,6 +12,7 @@ from pnet.cli import main
 from pnet.settings import config_dir
 from scrapers.fixture_site import serve_fixture_site
 from scrapers.run import loopback_unthrottled, run_scan
+from scrapers.sources import Source, write_sources
 from warehouse.db import connect
 
 TEST_SETTINGS = {**loopback_unthrottled(), "DOWNLOAD_TIMEOUT": 3, "RETRY_TIMES": 1, "DOWNLOAD_MAXSIZE": 1_000_000}
@@ -181,3 +182,22 @@ def test_cli_scan_fetches_only_a_new_article(scans, tmp_path, monkeypatch, capsy
     assert item["title"] == new.title and item["source"] == "Eemland Nieuws" and item["kind"] == "news"
     printed = capsys.readouterr().out
     assert "1 nieuwe berichten" in printed and "Eemland Nieuws\t1\t0\t200: 2" in printed
+
+
+def test_mastodon_paging_rate_limit_and_bluesky_skip(tmp_path, monkeypatch):
+    monkeypatch.delenv("BLUESKY_APP_PASSWORD", raising=False)
+    settings = {**TEST_SETTINGS, "PNET_MASTODON_PAGE_SIZE": 5}
+    for limit in (300, 4):
+        with serve_fixture_site(n_articles=4, n_posts=24, mastodon_rate_limit=limit) as site:
+            social = [s for s in site.sources() if s.kind == "mastodon_tag"]
+            sources = write_sources(social + [Source("Bluesky", "bluesky_search", site.base_url, query="buurt")],
+                                    tmp_path / f"s{limit}.yaml")
+            summary = run_scan(sources, tmp_path / f"w{limit}.duckdb", settings_overrides=settings)
+            pages = site.requested(r"^/api/v1/timelines/tag/")
+        tag, bluesky = summary.outcomes
+        assert "overgeslagen" in bluesky.message and bluesky.errors == 0
+        if limit == 300:  # paged backwards with max_id through all tagged posts
+            assert tag.items == sum(1 for p in site.corpus.posts if p.tags)
+            assert len(pages) >= 4 and all("max_id=" in p for p in pages[1:])
+        else:  # X-RateLimit-Remaining below the minimum: stop after one page, say so
+            assert len(pages) == 1 and tag.items == 5 and "limiet" in tag.message
