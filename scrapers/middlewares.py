@@ -11,6 +11,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
 
 
 def retry_after_seconds(response: Response | None) -> float | None:
@@ -57,7 +58,15 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return super().process_exception(request, exception)
 
 
-class _DisallowAll:
+ROBOTS_UNREACHABLE = "robots.txt onbereikbaar"
+
+
+class _Unreachable:
+    """Stands in for the parser of a site whose robots.txt could not be read."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
     def allowed(self, url: str, user_agent: str | bytes) -> bool:
         return False
 
@@ -65,18 +74,36 @@ class _DisallowAll:
 class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     """robots.txt as RFC 9309 reads it: unreachable or a server error (5xx) means the site is off limits.
 
-    Scrapy's own middleware allows everything when robots.txt cannot be fetched.
+    Scrapy's own middleware allows everything when robots.txt cannot be fetched. Requests refused for
+    that reason say so ("robots.txt onbereikbaar: ..."), apart from pages robots.txt forbids.
+
+    It also closes a race in Scrapy 2.19: requests that wait for the same robots.txt download all
+    await one Deferred, and `Deferred.asFuture` hands its result to the first waiter only; the others
+    got None, which Scrapy reads as "allowed". They now read the settled parser instead.
     """
+
+    async def robot_parser(self, request: Request):
+        parser = await super().robot_parser(request)
+        if parser is None:
+            settled = self._parsers.get(urlparse_cached(request).netloc)
+            if not isinstance(settled, Deferred):
+                return settled
+        return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
-            self._robots_error(IgnoreRequest(f"robots.txt gaf HTTP {response.status}"), netloc)
+            self._robots_error(IgnoreRequest(f"HTTP {response.status}"), netloc)
             return
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         self._stats.inc_value("robotstxt/unreachable")
         waiting = self._parsers[netloc]
-        self._parsers[netloc] = _DisallowAll()
+        self._parsers[netloc] = _Unreachable(str(exc) or type(exc).__name__)
         if isinstance(waiting, Deferred):
             waiting.callback(self._parsers[netloc])
+
+    def process_request_2(self, rp, request: Request) -> None:
+        if isinstance(rp, _Unreachable):
+            raise IgnoreRequest(f"{ROBOTS_UNREACHABLE}: {rp.reason}")
+        super().process_request_2(rp, request)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 
 import pytest
 import yaml
@@ -54,7 +55,7 @@ def test_every_kind_of_source_yields_items(scans):
     assert stored["Heuvelrug Courant"] == expected_news["heuvelrug"]
     assert stored["Vallei Post"] == expected_news["vallei"]
     assert stored["Lekstroom Nieuws"] == expected_news["lekstroom"]
-    assert sum(stored.values()) == len(site.corpus.articles) + 1  # + the consent-wall article of the test feed
+    assert sum(stored.values()) == len(site.corpus.articles) + 2  # + the consent-wall and Frisian test articles
 
 
 def test_stored_text_is_the_article_without_boilerplate(scans):
@@ -123,6 +124,14 @@ def test_bad_sources_are_reported_and_do_not_stop_the_scan(scans):
     assert test_feed.errors == 3  # the 404, the oversized and the 500 article
     rows = dict(_rows(scans["warehouse"], "SELECT source, errors FROM scan_sources WHERE scan_id = 'scan-1'"))
     assert rows["Trage feed"] == 1 and rows["Eemland Nieuws"] == 0
+
+
+def test_dutch_and_frisian_kept_other_languages_skipped(scans):
+    rows = dict(_rows(scans["warehouse"], "SELECT canonical_url, language FROM media_items WHERE source = 'Testfeed'"))
+    assert [lang for url, lang in rows.items() if url.endswith("/test/frysk")] == ["fy"]
+    assert not [url for url in rows if url.endswith("/test/english")]
+    by_source = {o.source: o for o in scans["first"].outcomes}
+    assert "andere taal" in by_source["Testfeed"].message
 
 
 def test_consent_wall_falls_back_to_the_feed_summary(scans):
@@ -201,3 +210,13 @@ def test_mastodon_paging_rate_limit_and_bluesky_skip(tmp_path, monkeypatch):
             assert len(pages) >= 4 and all("max_id=" in p for p in pages[1:])
         else:  # X-RateLimit-Remaining below the minimum: stop after one page, say so
             assert len(pages) == 1 and tag.items == 5 and "limiet" in tag.message
+
+
+def test_unreachable_site_is_an_error_not_a_robots_skip(tmp_path):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sources = write_sources([Source("Offline", "rss", f"http://127.0.0.1:{port}/rss.xml")], tmp_path / "s.yaml")
+    (outcome,) = run_scan(sources, tmp_path / "w.duckdb", settings_overrides=TEST_SETTINGS).outcomes
+    assert outcome.errors == 1 and outcome.robots_skipped == 0
+    assert outcome.message.startswith("robots.txt onbereikbaar")

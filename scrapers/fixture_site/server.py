@@ -20,6 +20,19 @@ from scrapers.sources import Source, write_sources
 ROBOTS = "User-agent: *\nDisallow: /prive/\n"
 LISTING_PAGE_SIZE = 20
 OVERSIZED_BYTES = 3_000_000
+FRISIAN = (
+    "Bewenners fan Grou hawwe harren doarpshûs sels opknapt.",
+    ["De bewenners fan Grou hawwe de lêste moannen hurd wurke oan harren doarpshûs. Mei help fan tritich "
+     "frijwilligers is it âlde gebou hielendal opknapt, en no kinne de ferieningen der wer gebrûk fan meitsje.",
+     "\"Wy woene net dat it doarp syn gearkomstplak kwytrekke\", seit ien fan de inisjatyfnimmers. De gemeente "
+     "hat in lyts bedrach bydroegen, mar it measte jild kaam fan de mienskip sels."],
+)
+ENGLISH = (
+    "Residents open a community garden",
+    ["Residents of the neighbourhood have opened a community garden on an empty plot behind the school. "
+     "Volunteers built raised beds and a small shed, and the local council provided a water connection.",
+     "The organisers hope that more people will join in the spring, when the first vegetables are planted."],
+)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -143,6 +156,8 @@ class FixtureSite:
                            "Bewoners van Woudenberg richten een energiecoöperatie op en zoeken leden.", now),
             pages.rss_item("Te groot artikel", f"{b}/test/groot", "Veel te groot.", now),
             pages.rss_item("Artikel met serverfout", f"{b}/test/fout", "Server faalt.", now),
+            pages.rss_item(FRISIAN[0], f"{b}/test/frysk", "", now),
+            pages.rss_item(ENGLISH[0], f"{b}/test/english", "", now),
         ])
         return pages.rss_feed(b, self.corpus.outlet("eemland"), [], extra=items)
 
@@ -234,6 +249,10 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
             if path == "/consent":
                 return self._send(200, "<html><body><h1>Wij vragen uw toestemming</h1><p>Deze site gebruikt "
                                        "cookies.</p><button>Akkoord</button></body></html>")
+            if path in ("/test/frysk", "/test/english"):
+                title, paras = FRISIAN if path.endswith("frysk") else ENGLISH
+                a = Article(0, "eemland", title, paras, datetime.now(timezone.utc), "", "", "initiatief")
+                return self._send(200, pages.article_page(b, site.corpus.outlet("eemland"), a, []))
             if path in ("/test/groot", "/groot/rss.xml"):
                 return self._send(200, b"<html><body>" + b"<p>opvulling</p>" * (OVERSIZED_BYTES // 15) + b"</body></html>")
             if path in ("/test/fout", "/fout/500.xml"):

@@ -19,6 +19,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scrapers.middlewares import ROBOTS_UNREACHABLE
 from scrapers.outcome import SourceOutcome, utcnow
 from scrapers.sources import Source, load_sources
 from scrapers.urls import normalize_url
@@ -86,6 +87,9 @@ class ScanSpider(scrapy.Spider):
         if source is None:
             return
         outcome = self.outcomes[source]
+        if failure.check(IgnoreRequest) and str(failure.value).startswith(ROBOTS_UNREACHABLE):
+            outcome.error(f"{failure.value}; {failure.request.url} niet opgehaald")
+            return
         if failure.check(IgnoreRequest) and "robots" in str(failure.value).lower():
             outcome.robots_skipped += 1
             outcome.note("pagina's overgeslagen volgens robots.txt")

@@ -161,7 +161,8 @@ class FeedsSpider(ScanSpider):
             outcome.error(f"geen artikeltekst gevonden: {response.url}")
             return
         also = {normalize_url(response.url)}
-        if canonical := response.css("link[rel=canonical]::attr(href)").get() if hasattr(response, "css") else None:
+        canonical = response.css("link[rel=canonical]::attr(href)").get() if hasattr(response, "css") else None
+        if canonical:
             also.add(normalize_url(response.urljoin(canonical)))
         published_iso = entry.get("published") or (published.isoformat() if published else None)
         yield MediaItem(
