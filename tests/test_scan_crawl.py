@@ -220,3 +220,21 @@ def test_unreachable_site_is_an_error_not_a_robots_skip(tmp_path):
     (outcome,) = run_scan(sources, tmp_path / "w.duckdb", settings_overrides=TEST_SETTINGS).outcomes
     assert outcome.errors == 1 and outcome.robots_skipped == 0
     assert outcome.message.startswith("robots.txt onbereikbaar")
+
+
+def test_requests_waiting_for_robots_txt_are_still_checked(tmp_path):
+    """Several feeds wait for one slow robots.txt; each must still be refused (Scrapy 2.19 let all but one through)."""
+    with serve_fixture_site(n_articles=4, robots_delay=0.5) as site:
+        feeds = [Source(f"Verboden {i}", "rss", f"{site.base_url}/prive/{i}.xml") for i in range(6)]
+        summary = run_scan(write_sources(feeds, tmp_path / "s.yaml"), tmp_path / "w.duckdb", settings_overrides=TEST_SETTINGS)
+        assert site.requested("^/prive/") == []
+    assert [o.robots_skipped for o in summary.outcomes] == [1] * 6
+
+
+def test_429_is_retried_after_the_servers_retry_after(tmp_path):
+    with serve_fixture_site(n_articles=12) as site:
+        sources = write_sources([Source("Drukke feed", "rss", f"{site.base_url}/druk/rss.xml")], tmp_path / "s.yaml")
+        (outcome,) = run_scan(sources, tmp_path / "w.duckdb", settings_overrides=TEST_SETTINGS).outcomes
+        times = [t for p, t in zip(site.requests, site.request_times) if p == "/druk/rss.xml"]
+    assert outcome.errors == 0 and outcome.items == 2 and outcome.http_status == {"200": 3}
+    assert len(times) == 2 and times[1] - times[0] >= 0.9

@@ -49,9 +49,12 @@ class FixtureSite:
     """
 
     def __init__(self, n_articles: int = 120, seed: int = 7, n_posts: int = 24, slow_seconds: float = 3.0,
-                 mastodon_rate_limit: int = 300, now: datetime | None = None):
+                 mastodon_rate_limit: int = 300, robots_delay: float = 0.0, now: datetime | None = None):
         self.corpus: Corpus = build_corpus(n_articles, seed, now=now, n_posts=n_posts)
         self.slow_seconds = slow_seconds
+        self.robots_delay = robots_delay
+        self.request_times: list[float] = []  # time.monotonic() of each logged request
+        self._busy_once: set[str] = set()
         self.mastodon_rate_limit = mastodon_rate_limit
         self.requests: list[str] = []
         self._lock = threading.Lock()
@@ -217,6 +220,7 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             with site._lock:
                 site.requests.append(self.path)
+                site.request_times.append(time.monotonic())
             parts = urlsplit(self.path)
             path, query = parts.path, parse_qs(parts.query)
             try:
@@ -232,7 +236,16 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
         def _route(self, path: str, query: dict[str, list[str]]) -> None:
             b = site.base_url
             if path == "/robots.txt":
+                time.sleep(site.robots_delay)
                 return self._send(200, ROBOTS, "text/plain")
+            if path == "/druk/rss.xml":  # busy: 429 with Retry-After once, then the feed
+                with site._lock:
+                    first = path not in site._busy_once
+                    site._busy_once.add(path)
+                if first:
+                    return self._send(429, "Te veel verzoeken", headers={"Retry-After": "1"})
+                return self._send_feed(pages.rss_feed(b, site.corpus.outlet("eemland"), site._newest("eemland")[:2]),
+                                       "application/rss+xml", None)
             if path.startswith("/api/v1/"):
                 return self._mastodon(path, query)
             if m := re.fullmatch(r"/(\w+)/nieuws/([\w-]+)/?", path):
