@@ -238,3 +238,15 @@ def test_429_is_retried_after_the_servers_retry_after(tmp_path):
         times = [t for p, t in zip(site.requests, site.request_times) if p == "/druk/rss.xml"]
     assert outcome.errors == 0 and outcome.items == 2 and outcome.http_status == {"200": 3}
     assert len(times) == 2 and times[1] - times[0] >= 0.9
+
+
+def test_article_budget_per_source_continues_next_scan(tmp_path):
+    settings = {**TEST_SETTINGS, "PNET_MAX_ARTICLES_PER_SOURCE": 3}
+    with serve_fixture_site(n_articles=40, seed=4) as site:
+        eemland = [s for s in site.sources() if s.name == "Eemland Nieuws"]
+        sources = write_sources(eemland, tmp_path / "s.yaml")
+        scans = [run_scan(sources, tmp_path / "w.duckdb", settings_overrides=settings).outcomes[0] for _ in range(2)]
+        total = len(site.corpus.by_outlet("eemland"))
+    assert total > 6
+    assert [o.items for o in scans] == [3, 3]
+    assert "maximum" in scans[0].message and scans[1].http_status["200"] == 4  # feed read again, not 304

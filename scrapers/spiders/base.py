@@ -95,6 +95,8 @@ class ScanSpider(scrapy.Spider):
             outcome.note("pagina's overgeslagen volgens robots.txt")
             return
         outcome.error(describe_failure(failure))
+        if feed := failure.request.cb_kwargs.get("entry", {}).get("feed"):
+            outcome.validators.pop(feed, None)  # read the feed again next time, so the article is retried
 
     def is_new(self, url: str) -> bool:
         """True once per scan for a URL not seen in an earlier scan (marks it scheduled)."""

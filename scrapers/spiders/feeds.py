@@ -29,6 +29,7 @@ class FeedsSpider(ScanSpider):
     kinds = ("rss", "atom", "sitemap", "listing")
 
     async def start(self):
+        self.budget = {s.name: self.settings.getint("PNET_MAX_ARTICLES_PER_SOURCE") for s in self.sources}
         for source in self.sources:
             if source.kind in ("rss", "atom"):
                 yield self._conditional(source.url, source, self.parse_feed)
@@ -61,23 +62,30 @@ class FeedsSpider(ScanSpider):
             }
         return False
 
-    def _articles(self, source: Source, entries: list[dict]) -> Iterator[scrapy.Request]:
-        """Requests for the newest unseen entries ({'url', 'title', 'summary', 'published'})."""
+    def _articles(self, source: Source, entries: list[dict], feed_url: str) -> Iterator[scrapy.Request]:
+        """Requests for the newest unseen entries ({'url', 'title', 'summary', 'published'}).
+
+        At most PNET_MAX_ARTICLES_PER_SOURCE per source and scan. When entries are left over, or an
+        article fails (see `on_error`), the feed's validators are dropped, so the next scan reads the
+        feed again instead of getting 304 and missing them.
+        """
         outcome = self.outcome(source.name)
+        feed = normalize_url(feed_url)
         entries = sorted(entries, key=lambda e: e.get("published") or "", reverse=True)
-        budget = self.settings.getint("PNET_MAX_ARTICLES_PER_SOURCE")
         for entry in entries:
             if not entry.get("url"):
                 continue
             if not self.is_new(entry["url"]):
                 outcome.already_seen += 1
                 continue
-            if budget <= 0:
+            if self.budget[source.name] <= 0:
                 outcome.note("maximum aantal artikelen per scan bereikt; de rest volgt bij de volgende scan")
+                outcome.validators.pop(feed, None)
                 self.scheduled.discard(normalize_url(entry["url"]))
                 continue
-            budget -= 1
-            yield self.request(entry["url"], source, self.parse_article, cb_kwargs={"source": source, "entry": entry})
+            self.budget[source.name] -= 1
+            yield self.request(entry["url"], source, self.parse_article,
+                               cb_kwargs={"source": source, "entry": {**entry, "feed": feed}})
 
     # --- feeds, sitemaps, listings ---------------------------------------------------------------
 
@@ -100,7 +108,7 @@ class FeedsSpider(ScanSpider):
                 "summary": html_to_text(e.get("summary", "")),
                 "published": published.isoformat() if published else None,
             })
-        yield from self._articles(source, entries)
+        yield from self._articles(source, entries, response.url)
 
     def parse_sitemap(self, response: Response, source: Source, depth: int):
         if self._unchanged(response, source):
@@ -124,6 +132,7 @@ class FeedsSpider(ScanSpider):
         yield from self._articles(
             source,
             [{"url": e["loc"], "published": (d.isoformat() if (d := parse_date(e.get("lastmod"))) else None)} for e in entries],
+            response.url,
         )
 
     def parse_listing(self, response: Response, source: Source, page: int):
@@ -136,7 +145,7 @@ class FeedsSpider(ScanSpider):
             last = parts.path.rstrip("/").rsplit("/", 1)[-1]
             if parts.hostname == host and parts.path.count("/") >= 2 and _SLUG.search(last):
                 entries.append({"url": url})
-        new = list(self._articles(source, entries))
+        new = list(self._articles(source, entries, response.url))
         yield from new
         nxt = response.css("a[rel=next]::attr(href)").get()
         if new and nxt and page < self.settings.getint("PNET_LISTING_MAX_PAGES"):
