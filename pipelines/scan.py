@@ -11,6 +11,7 @@ from pnet.settings import load_config
 from scrapers.fixture_site import serve_fixture_site
 from scrapers.privacy import purge_social_posts
 from scrapers.run import ScanSummary, loopback_unthrottled, run_scan
+from scrapers.store import latest_scan_outcomes
 
 GROUP = "media"
 TIMEZONE = "Europe/Amsterdam"
@@ -88,6 +89,27 @@ def social_posts_retention(warehouse: WarehouseResource) -> dg.MaterializeResult
         deleted = purge_social_posts(con, days)
         left = con.execute("SELECT count(*) FROM media_items WHERE kind = 'social'").fetchone()[0]
     return dg.MaterializeResult(metadata={"verwijderd": deleted, "bewaartermijn_dagen": days, "sociale_berichten_over": left})
+
+
+MAX_FAILING_SHARE = 0.5
+
+
+@dg.asset_check(
+    asset=media_items,
+    pool=WAREHOUSE_POOL,
+    description="Waarschuwt als bij de laatste scan de helft of meer van de bronnen een fout gaf.",
+)
+def media_sources_healthy(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        outcomes = latest_scan_outcomes(con)
+    failing = [f"{source}: {message}" for source, _, errors, message in outcomes if errors]
+    share = len(failing) / len(outcomes) if outcomes else 1.0
+    return dg.AssetCheckResult(
+        passed=share < MAX_FAILING_SHARE,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"bronnen": len(outcomes), "met_fouten": len(failing), "fouten": dg.MetadataValue.md(
+            "\n".join(f"- {f}" for f in failing) or "geen")},
+    )
 
 
 media_scan_job = dg.define_asset_job(

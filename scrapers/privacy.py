@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
@@ -44,11 +44,11 @@ def hash_author(handle: str, salt: str) -> str:
 
 
 def purge_social_posts(con: duckdb.DuckDBPyConnection, retention_days: int, now: datetime | None = None) -> int:
-    """Delete social posts fetched more than `retention_days` ago, with their seen-URL rows.
+    """Delete social posts fetched more than `retention_days` ago (UTC), with their seen-URL rows.
 
     Returns the number of posts deleted. The Mastodon cursor keeps them from being fetched again.
     """
-    cutoff = (now or datetime.now()) - timedelta(days=retention_days)
+    cutoff = (now or datetime.now(timezone.utc).replace(tzinfo=None)) - timedelta(days=retention_days)
     with transaction(con):
         con.execute(
             "DELETE FROM seen_urls WHERE canonical_url IN ("

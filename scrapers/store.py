@@ -130,3 +130,12 @@ def store_scan(
             ],
         )
     return fresh
+
+
+def latest_scan_outcomes(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int, str | None]]:
+    """(source, items, errors, message) of the most recent scan; empty before the first scan."""
+    return con.execute(
+        "SELECT source, items, errors, message FROM scan_sources WHERE scan_id = ("
+        " SELECT scan_id FROM scan_sources GROUP BY scan_id ORDER BY max(started_at) DESC LIMIT 1)"
+        " ORDER BY source"
+    ).fetchall()

@@ -8,8 +8,9 @@ import dagster as dg
 
 from pipelines.definitions import defs
 from pipelines.resources import WarehouseResource
-from pipelines.scan import ScanConfig, media_items, scan_partitions, social_posts_retention
+from pipelines.scan import ScanConfig, media_items, media_sources_healthy, scan_partitions, social_posts_retention
 from scrapers.fixture_site import serve_fixture_site
+from scrapers.sources import write_sources
 from warehouse.db import connect
 
 
@@ -27,10 +28,11 @@ def test_two_scans_in_one_process_with_metadata(warehouse_path, tmp_path):
         sources = site.write_sources(tmp_path / "sources.yaml")
         config = dg.RunConfig({"media_items": ScanConfig(sources=str(sources), loopback_test_site=True)})
         results = [
-            dg.materialize([media_items], resources=resources, partition_key=day, run_config=config)
+            dg.materialize([media_items, media_sources_healthy], resources=resources, partition_key=day, run_config=config)
             for day in ("2026-03-01", "2026-03-02")
         ]
     assert all(r.success for r in results)
+    assert all(e.passed for r in results for e in r.get_asset_check_evaluations())
     first, second = (r.get_asset_materialization_events()[0].materialization.metadata for r in results)
     assert first["nieuwe_berichten"].value == len(site.corpus.articles) + len(site.corpus.posts)
     assert first["bronnen_met_fouten"].value == 0 and "Vallei Post" in first["per_bron"].value
@@ -56,3 +58,16 @@ def test_retention_asset_deletes_old_social_posts(warehouse_path):
     left = sorted(r for (r,) in con.execute("SELECT item_id FROM media_items").fetchall())
     con.close()
     assert left == ["nieuw", "nieuws"]
+
+
+def test_health_check_warns_when_most_sources_fail(warehouse_path, tmp_path):
+    resources = {"warehouse": WarehouseResource(path=str(warehouse_path))}
+    with serve_fixture_site(n_articles=4) as site:
+        bad = [s for s in site.sources(include_tests=True) if s.name in ("Ontbrekende feed", "Kapotte server")]
+        sources = write_sources(bad + site.sources()[:1], tmp_path / "s.yaml")
+        config = dg.RunConfig({"media_items": ScanConfig(sources=str(sources), loopback_test_site=True)})
+        result = dg.materialize([media_items, media_sources_healthy], resources=resources, partition_key="2026-03-03",
+                                run_config=config)
+    (check,) = result.get_asset_check_evaluations()
+    assert result.success and not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["met_fouten"].value == 2 and "Kapotte server" in check.metadata["fouten"].value
