@@ -14,6 +14,22 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
 
+def dutch_reason(exc: BaseException) -> str:
+    """A short Dutch reason for a network failure."""
+    name = type(exc).__name__.lower()
+    if "timeout" in name:
+        return "time-out"
+    if "dns" in name or "resolve" in name:
+        return "domein niet gevonden (DNS)"
+    if "refused" in name:
+        return "verbinding geweigerd"
+    if "cancelled" in name:
+        return "antwoord te groot, niet gelezen"
+    if isinstance(exc, IgnoreRequest) and str(exc):
+        return str(exc)
+    return f"netwerkfout ({type(exc).__name__})"
+
+
 def retry_after_seconds(response: Response | None) -> float | None:
     """The server's Retry-After (seconds or an HTTP date), if it sent one."""
     if response is None or not (raw := response.headers.get(b"Retry-After")):
@@ -99,7 +115,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         self._stats.inc_value("robotstxt/unreachable")
         waiting = self._parsers[netloc]
-        self._parsers[netloc] = _Unreachable(str(exc) or type(exc).__name__)
+        self._parsers[netloc] = _Unreachable(dutch_reason(exc))
         if isinstance(waiting, Deferred):
             waiting.callback(self._parsers[netloc])
 

@@ -8,18 +8,12 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadTimeoutError,
-    IgnoreRequest,
-)
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scrapers.middlewares import ROBOTS_UNREACHABLE
+from scrapers.middlewares import ROBOTS_UNREACHABLE, dutch_reason
 from scrapers.outcome import SourceOutcome, utcnow
 from scrapers.sources import Source, load_sources
 from scrapers.urls import normalize_url
@@ -30,15 +24,9 @@ def describe_failure(failure: Failure) -> str:
     url = failure.request.url if hasattr(failure, "request") else ""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status} voor {url}"
-    if failure.check(DownloadTimeoutError) or "timeout" in type(failure.value).__name__.lower():
-        return f"time-out bij {url}"
     if failure.check(DownloadCancelledError):
         return f"antwoord te groot, niet gelezen: {url}"
-    if failure.check(CannotResolveHostError):
-        return f"domein bestaat niet: {url}"
-    if failure.check(DownloadConnectionRefusedError):
-        return f"verbinding geweigerd: {url}"
-    return f"{type(failure.value).__name__} bij {url}"
+    return f"{dutch_reason(failure.value)} bij {url}"
 
 
 class ScanSpider(scrapy.Spider):
