@@ -75,11 +75,8 @@ def listing_page(base: str, outlet: Outlet, articles: list[Article], page: int, 
 
 def rss_feed(base: str, outlet: Outlet, articles: list[Article], extra: str = "") -> str:
     items = "".join(
-        f"<item><title>{xml_escape(a.title)}</title>"
-        f"<link>{xml_escape(article_url(base, a))}?utm_source=rss&amp;utm_medium=feed</link>"
-        f"<guid isPermaLink=\"false\">{a.outlet}-{a.id}</guid>"
-        f"<description>{xml_escape(a.summary)}</description>"
-        f"<pubDate>{format_datetime(a.published)}</pubDate></item>"
+        rss_item(a.title, f"{article_url(base, a)}?utm_source=rss&utm_medium=feed", a.summary, a.published,
+                 guid=f"{a.outlet}-{a.id}")
         for a in articles
     )
     return (
@@ -89,9 +86,10 @@ def rss_feed(base: str, outlet: Outlet, articles: list[Article], extra: str = ""
     )
 
 
-def rss_item(title: str, link: str, summary: str, published: datetime) -> str:
+def rss_item(title: str, link: str, summary: str, published: datetime, guid: str | None = None) -> str:
+    guid_tag = f'<guid isPermaLink="false">{xml_escape(guid)}</guid>' if guid else ""
     return (
-        f"<item><title>{xml_escape(title)}</title><link>{xml_escape(link)}</link>"
+        f"<item><title>{xml_escape(title)}</title><link>{xml_escape(link)}</link>{guid_tag}"
         f"<description>{xml_escape(summary)}</description><pubDate>{format_datetime(published)}</pubDate></item>"
     )
 
