@@ -12,6 +12,7 @@ import yaml
 from pnet.cli import main
 from pnet.settings import config_dir
 from scrapers.fixture_site import serve_fixture_site
+from scrapers.fixture_site.server import BLUESKY_LOGIN
 from scrapers.run import loopback_unthrottled, run_scan
 from scrapers.sources import Source, write_sources
 from warehouse.db import connect
@@ -250,3 +251,18 @@ def test_article_budget_per_source_continues_next_scan(tmp_path):
     assert total > 6
     assert [o.items for o in scans] == [3, 3]
     assert "maximum" in scans[0].message and scans[1].http_status["200"] == 4  # feed read again, not 304
+
+
+def test_bluesky_search_with_app_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("BLUESKY_HANDLE", BLUESKY_LOGIN[0])
+    monkeypatch.setenv("BLUESKY_APP_PASSWORD", BLUESKY_LOGIN[1])
+    with serve_fixture_site(n_articles=4, n_posts=30) as site:
+        sources = write_sources([Source("Bluesky", "bluesky_search", site.base_url, query="burgerinitiatief")],
+                                tmp_path / "s.yaml")
+        first, second = (run_scan(sources, tmp_path / "w.duckdb", settings_overrides=TEST_SETTINGS) for _ in range(2))
+        expected = [p for p in site.corpus.posts if not p.organisation]
+    assert len(first.new_items) == len(expected) and second.new_items == []
+    for item in first.new_items:
+        assert item["url"].startswith("https://bsky.app/profile/did:plc:") and item["kind"] == "social"
+        assert re.fullmatch(r"[0-9a-f]{64}", item["author_hash"])
+        assert "bsky.social" not in item["text"]

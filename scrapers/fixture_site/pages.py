@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from datetime import datetime
 from email.utils import format_datetime
@@ -152,4 +153,15 @@ def status_json(base: str, p: Post) -> dict:
             "url": f"{base}/@{p.username}",
         },
         "tags": [{"name": t, "url": f"{base}/tags/{t}"} for t in p.tags],
+    }
+
+
+def bluesky_post(p: Post) -> dict:
+    """A post as app.bsky.feed.searchPosts returns it (the text without Mastodon's HTML)."""
+    did = f"did:plc:{account_id(p.username)}"
+    text = re.sub(r"<[^>]+>", "", p.content)
+    return {
+        "uri": f"at://{did}/app.bsky.feed.post/{p.id:013d}",
+        "author": {"did": did, "handle": f"{p.username}.bsky.social", "displayName": p.display_name},
+        "record": {"text": text, "createdAt": p.created_at.isoformat().replace("+00:00", "Z"), "langs": ["nl"]},
     }

@@ -19,6 +19,8 @@ from scrapers.sources import Source, write_sources
 
 ROBOTS = "User-agent: *\nDisallow: /prive/\n"
 LISTING_PAGE_SIZE = 20
+BLUESKY_LOGIN = ("scanner.example", "app-wachtwoord")  # (BLUESKY_HANDLE, BLUESKY_APP_PASSWORD) the fixture accepts
+BLUESKY_TOKEN = "fixture-token"
 OVERSIZED_BYTES = 3_000_000
 FRISIAN = (
     "Bewenners fan Grou hawwe harren doarpshûs sels opknapt.",
@@ -231,7 +233,27 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802
             with site._lock:
                 site.requests.append(self.path)
-            self._send(405, "Niet toegestaan")
+                site.request_times.append(time.monotonic())
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path != "/xrpc/com.atproto.server.createSession":
+                return self._send(405, "Niet toegestaan")
+            login = json.loads(body or b"{}")
+            if (login.get("identifier"), login.get("password")) != BLUESKY_LOGIN:
+                return self._send(401, json.dumps({"error": "AuthenticationRequired"}), "application/json")
+            return self._send(200, json.dumps({"accessJwt": BLUESKY_TOKEN, "did": "did:plc:fixture"}), "application/json")
+
+        def _bluesky_search(self, query: dict[str, list[str]]) -> None:
+            if self.headers.get("Authorization") != f"Bearer {BLUESKY_TOKEN}":
+                return self._send(401, json.dumps({"error": "AuthenticationRequired"}), "application/json")
+            words = query.get("q", [""])[0].casefold()
+            found = sorted((p for p in site.corpus.posts if not p.organisation and words in p.content.casefold()),
+                           key=lambda p: p.created_at, reverse=True)
+            start, limit = int(query.get("cursor", ["0"])[0]), min(int(query.get("limit", ["25"])[0]), 100)
+            page = found[start : start + limit]
+            result = {"posts": [pages.bluesky_post(p) for p in page]}
+            if start + limit < len(found):
+                result["cursor"] = str(start + limit)
+            return self._send(200, json.dumps(result), "application/json")
 
         def _route(self, path: str, query: dict[str, list[str]]) -> None:
             b = site.base_url
@@ -248,6 +270,8 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
                                        "application/rss+xml", None)
             if path.startswith("/api/v1/"):
                 return self._mastodon(path, query)
+            if path == "/xrpc/app.bsky.feed.searchPosts":
+                return self._bluesky_search(query)
             if m := re.fullmatch(r"/(\w+)/nieuws/([\w-]+)/?", path):
                 body = site._article(m.group(1), m.group(2))
                 return self._send(200, body) if body else self._send(404, "<h1>Pagina niet gevonden</h1>")
