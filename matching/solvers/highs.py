@@ -7,6 +7,8 @@ gap in time, so the MILP goes through highspy directly.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 
 import highspy
@@ -14,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from matching.problem import Problem
-from matching.solvers.model import Model, build_model
+from matching.solvers.model import FairnessStage, Model, build_model
 
 HEURISTIC_EFFORT = 0.05
 
@@ -26,6 +28,21 @@ class MipResult:
     bound: float  # proven upper bound on the objective of this (sub)problem
     optimal: bool
     duals: np.ndarray | None = None  # LP only: shadow price per row
+
+
+def _new_highs() -> highspy.Highs:
+    """A Highs instance without the banner its constructor writes to the process's stdout."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            h = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 def _highs(model: Model, *, integer: bool, time_limit: float, gap: float) -> highspy.Highs:
@@ -41,9 +58,8 @@ def _highs(model: Model, *, integer: bool, time_limit: float, gap: float) -> hig
     lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, a.shape[0]
     lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
     if integer:
-        lp.integrality_ = [highspy.HighsVarType.kInteger] * n
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+        lp.integrality_ = [highspy.HighsVarType.kInteger if v else highspy.HighsVarType.kContinuous for v in model.integrality]
+    h = _new_highs()
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("time_limit", max(0.05, float(time_limit)))
@@ -66,13 +82,25 @@ def solve_lp(problem: Problem, time_limit: float = 60.0) -> MipResult:
     return MipResult(x, value, value, True, duals=np.asarray(sol.row_dual))
 
 
-def solve_mip(problem: Problem, start: np.ndarray | None, time_limit: float, gap: float) -> MipResult:
-    """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound."""
-    model = build_model(problem)
+def solve_mip(
+    problem: Problem,
+    start: np.ndarray | None,
+    time_limit: float,
+    gap: float,
+    fairness: FairnessStage | None = None,
+) -> MipResult:
+    """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
+
+    With `fairness`, the objective and bound are those of the second stage (the lowest ratio t).
+    """
+    model = build_model(problem, fairness)
     h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
     if start is not None:
         warm = highspy.HighsSolution()
-        warm.col_value = np.concatenate([start, start > 0]).astype(float)
+        values = [start, start > 0]
+        if fairness is not None:
+            values.append([fair_ratio(problem, start, fairness)])
+        warm.col_value = np.concatenate(values).astype(float)
         warm.value_valid = True
         h.setSolution(warm)
     h.run()
@@ -81,4 +109,14 @@ def solve_mip(problem: Problem, start: np.ndarray | None, time_limit: float, gap
     if info.primal_solution_status != 2:  # no feasible solution
         return MipResult(None, -np.inf, -info.mip_dual_bound, False)
     hours = np.round(np.asarray(h.getSolution().col_value)[: model.n_arcs]).astype(int)
-    return MipResult(hours, problem.objective(hours), -info.mip_dual_bound, status == highspy.HighsModelStatus.kOptimal)
+    optimal = status == highspy.HighsModelStatus.kOptimal
+    if fairness is not None:
+        return MipResult(hours, fair_ratio(problem, hours, fairness), -info.mip_dual_bound, optimal)
+    return MipResult(hours, problem.objective(hours), -info.mip_dual_bound, optimal)
+
+
+def fair_ratio(problem: Problem, hours: np.ndarray, fairness: FairnessStage) -> float:
+    """Lowest ratio of hours received to fair share over the groups with a share."""
+    received = np.bincount(fairness.group[problem.arc_i], hours, len(fairness.share))
+    has = fairness.share > 0
+    return float((received[has] / fairness.share[has]).min()) if has.any() else 1.0

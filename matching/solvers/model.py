@@ -33,7 +33,17 @@ def incidence(index: np.ndarray, size: int, values: np.ndarray | None = None) ->
     return sp.csr_matrix((vals, (index, np.arange(n))), shape=(size, n))
 
 
-def build_model(problem: Problem) -> Model:
+@dataclass
+class FairnessStage:
+    """Second stage: keep weight . x >= min_objective and maximise t, the lowest ratio of hours
+    received to fair share over the groups (municipalities) with a positive share."""
+
+    group: np.ndarray  # group index per initiative
+    share: np.ndarray  # fair share of hours per group
+    min_objective: float
+
+
+def build_model(problem: Problem, fairness: FairnessStage | None = None) -> Model:
     n = problem.n_arcs
     upper = problem.upper.astype(float)
     locked = problem.locked > 0
@@ -53,4 +63,16 @@ def build_model(problem: Problem) -> Model:
     lower = np.concatenate([np.where(locked, upper, 0.0), locked.astype(float)])
     ub = np.concatenate([upper, np.ones(n)])
     c = np.concatenate([-problem.weight, np.zeros(n)])
-    return Model(c, np.ones(2 * n), Bounds(lower, ub), rows, n)
+    integrality = np.ones(2 * n)
+    if fairness is not None:
+        rows = [LinearConstraint(sp.hstack([r.A, sp.csr_matrix((r.A.shape[0], 1))]), r.lb, r.ub) for r in rows]
+        groups = np.flatnonzero(fairness.share > 0)
+        received = incidence(fairness.group[problem.arc_i], len(fairness.share))[groups]
+        rows.append(LinearConstraint(
+            sp.hstack([received, sp.csr_matrix((len(groups), n)), sp.csr_matrix(-fairness.share[groups][:, None])]), 0.0, np.inf))
+        rows.append(LinearConstraint(sp.hstack([sp.csr_matrix(problem.weight), sp.csr_matrix((1, n + 1))]), fairness.min_objective, np.inf))
+        # t first; a tiny reward for the objective breaks ties towards better matches
+        c = np.concatenate([c * 1e-4 / max(1.0, fairness.min_objective), [-1.0]])
+        lower, ub = np.append(lower, 0.0), np.append(ub, np.inf)
+        integrality = np.append(integrality, 0)
+    return Model(c, integrality, Bounds(lower, ub), rows, n)

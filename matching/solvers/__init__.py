@@ -1,0 +1,114 @@
+"""One solver interface: `solve(problem, ...) -> Solution` with objective, proven bound and gap.
+
+Method (chosen by measurement, see bench/matching.py): the LP relaxation gives the proven bound
+and guides a greedy rounding; that feasible solution warm-starts HiGHS' branch and bound. Small
+problems are solved on all arcs (the MILP bound is then proven too). Large ones are solved on a
+restricted arc set (the LP support, each initiative's best arcs and the warm start's arcs), which
+keeps every solution feasible for the full problem while the full LP bound stays the proof.
+The optional fairness stage then maximises the lowest ratio of hours received to fair share among
+municipalities, keeping the objective within a tolerance of the first stage's.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.problem import Problem
+from matching.solvers.heuristic import greedy
+from matching.solvers.highs import fair_ratio, solve_lp, solve_mip
+from matching.solvers.model import FairnessStage
+
+FULL_MODEL_MAX_ARCS = 20_000  # above this, branch and bound runs on the restricted arc set
+RESTRICTED_ARCS_PER_INITIATIVE = 4
+
+
+@dataclass
+class Fairness:
+    """Fair share inputs: group (municipality) index per initiative and its weight (inhabitants)."""
+
+    group: np.ndarray
+    weight: np.ndarray
+    tolerance: float
+
+
+@dataclass
+class Solution:
+    hours: np.ndarray  # whole hours per arc of the problem
+    objective: float
+    bound: float
+    gap: float
+    status: str  # 'optimaal' | 'tijdslimiet'
+    method: str
+    seconds: float
+    fairness_ratio: float | None = None  # lowest received / fair share, when fairness was on
+    stage1_objective: float | None = None
+
+
+def relative_gap(objective: float, bound: float) -> float:
+    if bound <= 1e-9:
+        return 0.0
+    return max(0.0, (bound - objective) / abs(bound))
+
+
+def _best_arcs(problem: Problem, k: int) -> np.ndarray:
+    """True for each initiative's k highest-weight arcs."""
+    order = np.lexsort((-problem.weight, problem.arc_i))
+    first = np.searchsorted(problem.arc_i[order], np.arange(problem.n_initiatives))
+    rank = np.empty(problem.n_arcs, dtype=int)
+    rank[order] = np.arange(problem.n_arcs) - first[problem.arc_i[order]]
+    return rank < k
+
+
+def fair_shares(problem: Problem, hours: np.ndarray, fairness: Fairness) -> FairnessStage:
+    """Each group's fair share of the matched hours, by weight, never more than it asked for."""
+    n_groups = len(fairness.weight)
+    needed = np.bincount(fairness.group, problem.need, n_groups)
+    asking = needed > 0
+    total = float(hours.sum())
+    share = np.where(asking, total * fairness.weight / max(1e-9, fairness.weight[asking].sum()), 0.0)
+    return FairnessStage(fairness.group, np.minimum(share, needed), 0.0)
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 60.0,
+    gap: float = 1e-3,
+    fairness: Fairness | None = None,
+) -> Solution:
+    """Maximise sum(priority * score * hours) under all hard constraints, within `time_limit` seconds."""
+    started = time.monotonic()
+    left = lambda: max(0.1, time_limit - (time.monotonic() - started))  # noqa: E731
+    lp = solve_lp(problem, time_limit=left())
+    start = greedy(problem, lp.hours)
+    full = problem.n_arcs <= FULL_MODEL_MAX_ARCS
+    keep = np.ones(problem.n_arcs, bool) if full else (lp.hours > 1e-6) | _best_arcs(problem, RESTRICTED_ARCS_PER_INITIATIVE) | (start > 0) | (problem.locked > 0)
+    stage1_time = left() / 2 if fairness else left()
+    result = solve_mip(problem.subset(keep), start[keep], stage1_time, gap)
+    hours = start
+    if result.hours is not None and problem.subset(keep).objective(result.hours) >= problem.objective(start):
+        hours = np.zeros(problem.n_arcs, dtype=int)
+        hours[keep] = result.hours
+    bound = min(lp.bound, result.bound) if full else lp.bound
+    objective = problem.objective(hours)
+    method = "lp+greedy+highs (alle paren)" if full else "lp+greedy+highs (beperkte paren)"
+    optimal = relative_gap(objective, bound) <= gap
+    out = Solution(hours, objective, bound, relative_gap(objective, bound), "optimaal" if optimal else "tijdslimiet",
+                   method, 0.0)
+    if fairness is not None:
+        stage = fair_shares(problem, hours, fairness)
+        stage.min_objective = (1 - fairness.tolerance) * objective
+        second = solve_mip(problem.subset(keep), hours[keep], left(), gap, stage)
+        out.stage1_objective = objective
+        if second.hours is not None and second.objective >= fair_ratio(problem, hours, stage) - 1e-9:
+            hours = np.zeros(problem.n_arcs, dtype=int)
+            hours[keep] = second.hours
+        out.hours, out.objective = hours, problem.objective(hours)
+        out.gap = relative_gap(out.objective, bound)
+        out.fairness_ratio = fair_ratio(problem, hours, stage)
+        out.method += " + eerlijkheid"
+    out.seconds = time.monotonic() - started
+    return out
