@@ -2,7 +2,8 @@
 
 s_ic = w_themes * theme overlap + w_text * TF-IDF cosine + w_travel * exp(-km / scale), where
 theme overlap is the share of the initiative's themes the consultant covers, the TF-IDF is over
-the initiative's description and help request against the consultant's expertise, and travel
+the initiative's description and help request against the consultant's expertise (character
+4-grams of words, which suits Dutch compounds), and travel
 prefers nearby (but never the same) municipalities. Weights come from `config/matching.yaml`.
 """
 
@@ -28,7 +29,15 @@ EARTH_KM = 6371.0
 
 
 def tokens(text: str | None) -> list[str]:
-    return [t for t in _TOKEN.findall((text or "").lower()) if t not in _STOP]
+    """Character 4-grams of each content word (with word boundaries), so Dutch compounds match
+    their parts: 'subsidieaanvraag' shares grams with 'subsidies'."""
+    out = []
+    for word in _TOKEN.findall((text or "").lower()):
+        if word in _STOP:
+            continue
+        padded = f" {word} "
+        out.extend(padded[k : k + 4] for k in range(len(padded) - 3))
+    return out
 
 
 def tfidf(docs: list[str]) -> sp.csr_matrix:

@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "pnet.cli.rounds",
     "pnet.cli.costs",
     "pnet.cli.demo",
+    "pnet.cli.match",
 ]
 
 
