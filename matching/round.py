@@ -107,3 +107,27 @@ def store_result(con: duckdb.DuckDBPyConnection, round_id: str, result: MatchRes
     replace_rows(con, "match_runs", run, scope)
     replace_rows(con, "match_set", match_set, scope)
     replace_rows(con, "match_alternates", alternates, scope)
+
+
+def check_round(con: duckdb.DuckDBPyConnection, round_id: str, params: MatchParams | None = None) -> list:
+    """Check the stored match set of a round with the independent checker (not the solver's view)."""
+    from matching.checker import check_matches
+
+    run = con.execute("SELECT params FROM match_runs WHERE round_id = ?", [round_id]).fetchone()
+    if params is None:
+        stored = json.loads(run[0]) if run and run[0] else {}
+        params = MatchParams(**{k: stored[k] for k in ("max_team", "min_block", "min_score") if k in stored})
+    matches = con.execute("SELECT initiative_id, consultant_id, hours, score FROM match_set WHERE round_id = ?", [round_id]).df()
+    initiatives = con.execute(
+        "SELECT initiative_id, gemeentecode, uren_gevraagd FROM match_initiatives WHERE round_id = ?", [round_id]).fetchall()
+    consultants = con.execute(
+        "SELECT consultant_id, gemeentecode, uren_beschikbaar, akkoord_werkgever FROM consultants WHERE round_id = ?", [round_id]).fetchall()
+    decisions = round_decisions(con, round_id)
+    return check_matches(
+        matches.to_dict("records"),
+        {i: {"gemeentecode": g, "hours_needed": h} for i, g, h in initiatives},
+        {c: {"gemeentecode": g, "hours_available": h, "akkoord": a} for c, g, h, a in consultants},
+        max_team=params.max_team, min_block=params.min_block, min_score=params.min_score,
+        rejected={(r.initiative_id, r.consultant_id) for r in decisions.itertuples() if r.decision == "afgewezen"},
+        locked={(r.initiative_id, r.consultant_id): int(r.hours) for r in decisions.itertuples() if r.decision == "akkoord"},
+    )
