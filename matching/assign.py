@@ -120,7 +120,7 @@ def match_tables(
     )
     return MatchResult(
         matches=matches,
-        alternates=alternates(enc.eligible, matches, int(load_config("matching")["alternates"])),
+        alternates=alternates(enc.pairs, matches, int(load_config("matching")["alternates"])),
         per_gemeente=_per_gemeente(initiatives, consultants, matches),
         solution=solution,
         params=params,

@@ -21,8 +21,7 @@ from pnet.themes import by_code
 @dataclass
 class Encoded:
     problem: Problem
-    pairs: pd.DataFrame  # one row per arc, in arc order, with score and components
-    eligible: pd.DataFrame  # every arc-able pair regardless of capacity (for alternates)
+    pairs: pd.DataFrame  # one row per arc (every pair that may be proposed), in arc order, with components
     rejected: set[tuple[str, str]]
     warnings: list[str] = field(default_factory=list)
 
@@ -175,4 +174,4 @@ def encode(
         raise MatchingError("Geen enkele koppeling is mogelijk.\n" + "\n".join(sorted(set(reasons))[:20]))
     has_arc = np.bincount(problem.arc_i, minlength=len(ini)) > 0
     warnings = [_why_no_arc(ini.iloc[k], con, p[p.i == k], params) for k in np.flatnonzero(~has_arc)]
-    return Encoded(problem, arcs, p[eligible].reset_index(drop=True), rejected, warnings)
+    return Encoded(problem, arcs, rejected, warnings)

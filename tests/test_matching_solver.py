@@ -136,3 +136,28 @@ def test_alternates_are_the_next_best_not_chosen():
     assert assigned(result) == {("A", "a"): 10}
     assert list(result.alternates.consultant_id) == ["b", "c", "d"]
     assert list(result.alternates["rank"]) == [1, 2, 3]
+
+
+def test_local_search_keeps_locks_and_never_gets_worse():
+    from matching.checker import check_matches
+    from matching.solvers.heuristic import greedy
+    from matching.solvers.highs import solve_lp
+    from matching.solvers.lns import improve
+
+    problem = synthetic_problem(60, 40, 12, seed=5)
+    problem.locked[[0, 100]] = problem.min_block  # two confirmed pairs
+    lp = solve_lp(problem)
+    start = greedy(problem, lp.hours)
+    better = improve(problem, start, lp.hours > 0, 30, max_windows=40, window=8)
+    assert problem.objective(better) >= problem.objective(start)
+    assert better[0] == better[100] == problem.min_block
+    assert problem.objective(better) <= lp.bound + 1e-6
+    matches = [{"initiative_id": problem.initiative_ids[problem.arc_i[k]], "consultant_id": problem.consultant_ids[problem.arc_c[k]],
+                "hours": int(better[k]), "score": 1.0} for k in np.flatnonzero(better)]
+    locked = {(problem.initiative_ids[problem.arc_i[k]], problem.consultant_ids[problem.arc_c[k]]): problem.min_block for k in (0, 100)}
+    assert check_matches(
+        matches,
+        {i: {"gemeentecode": g, "hours_needed": n} for i, g, n in zip(problem.initiative_ids, problem.initiative_gemeente, problem.need)},
+        {c: {"gemeentecode": g, "hours_available": a, "akkoord": True} for c, g, a in zip(problem.consultant_ids, problem.consultant_gemeente, problem.avail)},
+        max_team=problem.max_team, min_block=problem.min_block, min_score=0.0, locked=locked,
+    ) == []
