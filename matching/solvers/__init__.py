@@ -46,6 +46,7 @@ class Solution:
     status: str  # 'optimaal' | 'tijdslimiet'
     method: str
     seconds: float
+    lp_bound: float = 0.0  # the LP-relaxation bound (bound is this or, when proven, tighter)
     fairness_ratio: float | None = None  # lowest received / fair share, when fairness was on
     stage1_objective: float | None = None
 
@@ -103,7 +104,7 @@ def solve(
     method = "lp+greedy+lns+highs" if full else "lp+greedy+lns"
     optimal = relative_gap(objective, bound) <= gap
     out = Solution(hours, objective, bound, relative_gap(objective, bound), "optimaal" if optimal else "tijdslimiet",
-                   method, 0.0)
+                   method, 0.0, lp_bound=lp.bound)
     if fairness is not None:
         stage = fair_shares(problem, hours, fairness)
         stage.min_objective = (1 - fairness.tolerance) * objective
