@@ -25,7 +25,8 @@ COMPONENTS = ["themes", "text", "travel", "distance_km"]
 class MatchResult:
     matches: pd.DataFrame  # initiative_id, consultant_id, hours, score, components, locked, toelichting
     alternates: pd.DataFrame  # initiative_id, rank, consultant_id, score
-    per_gemeente: pd.DataFrame  # gemeentecode, uren_gekoppeld, uren_gevraagd, uren_beschikbaar
+    per_gemeente: pd.DataFrame  # gemeentecode, uren_gekoppeld, uren_uitgeleend, uren_gevraagd, uren_beschikbaar
+    scores: pd.DataFrame  # every scored pair: score, components, reden (why it is no candidate, else None)
     solution: Solution
     params: MatchParams
     warnings: list[str] = field(default_factory=list)
@@ -122,6 +123,7 @@ def match_tables(
         matches=matches,
         alternates=alternates(enc.pairs, matches, int(load_config("matching")["alternates"])),
         per_gemeente=_per_gemeente(initiatives, consultants, matches),
+        scores=enc.scored,
         solution=solution,
         params=params,
         warnings=enc.warnings,

@@ -23,6 +23,7 @@ class Encoded:
     problem: Problem
     pairs: pd.DataFrame  # one row per arc (every pair that may be proposed), in arc order, with components
     rejected: set[tuple[str, str]]
+    scored: pd.DataFrame  # every scored pair with components and, when it is no arc, the Dutch reason
     warnings: list[str] = field(default_factory=list)
 
 
@@ -154,6 +155,12 @@ def encode(
     eligible = ~own & consent & ~is_rejected & (p.score.to_numpy() >= params.min_score)
     usable = (eligible & (cap >= params.min_block)) | (lock_hours > 0)
     arcs = p[usable].reset_index(drop=True)
+    reason = np.select(
+        [usable, own, ~consent, is_rejected, p.score.to_numpy() < params.min_score],
+        [None, "eigen gemeente", "geen akkoord werkgever", "afgewezen door het overleg", "onder de minimale score"],
+        default=f"minder dan {params.min_block} uur ruimte",
+    )
+    scored = p.drop(columns=["i", "c"]).assign(reden=reason)
     problem = Problem(
         initiative_ids=list(ini.initiative_id),
         consultant_ids=list(con.consultant_id),
@@ -174,4 +181,4 @@ def encode(
         raise MatchingError("Geen enkele koppeling is mogelijk.\n" + "\n".join(sorted(set(reasons))[:20]))
     has_arc = np.bincount(problem.arc_i, minlength=len(ini)) > 0
     warnings = [_why_no_arc(ini.iloc[k], con, p[p.i == k], params) for k in np.flatnonzero(~has_arc)]
-    return Encoded(problem, arcs, rejected, warnings)
+    return Encoded(problem, arcs, rejected, scored.reset_index(drop=True), warnings)

@@ -68,8 +68,8 @@ def _centroids(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def match_round(con: duckdb.DuckDBPyConnection, round_id: str, params: MatchParams | None = None) -> MatchResult:
-    """Merge the round's initiatives, match them, and replace the round's match_runs, match_set and
-    match_alternates rows. Confirmed pairs keep their hours; rejected pairs are never proposed."""
+    """Merge the round's initiatives, match them, and replace the round's match_runs, match_set,
+    match_alternates and match_scores rows. Confirmed pairs keep their hours; rejected pairs are never proposed."""
     params = params or MatchParams()
     get_round(con, round_id)
     merged = merge_round_initiatives(con, round_id)
@@ -107,6 +107,7 @@ def store_result(con: duckdb.DuckDBPyConnection, round_id: str, result: MatchRes
     replace_rows(con, "match_runs", run, scope)
     replace_rows(con, "match_set", match_set, scope)
     replace_rows(con, "match_alternates", alternates, scope)
+    replace_rows(con, "match_scores", result.scores.assign(round_id=round_id), scope)
 
 
 def check_round(con: duckdb.DuckDBPyConnection, round_id: str, params: MatchParams | None = None) -> list:
