@@ -1,8 +1,9 @@
 """Encode a round's tables into a `Problem`: eligible arcs only, with a Dutch reason for every gap.
 
 A pair is an arc only when: the consultant's employer is not the host municipality, the employer
-consented (akkoord_werkgever), the meeting did not reject the pair, its score reaches min_score
-and a block of min_block hours fits in both the need and the availability. A confirmed pair
+consented (akkoord_werkgever), the meeting did not reject the pair, its score reaches min_score,
+a block of min_block hours fits in both the need and the availability, and it is among the
+initiative's `candidates_per_initiative` best-scoring such pairs. A confirmed pair
 (akkoord) is always an arc, locked to its hours; a confirmed pair that breaks a hard rule is an error.
 """
 
@@ -153,14 +154,19 @@ def encode(
         raise MatchingError(f"Initiatief {ini.initiative_id[k]} heeft {team[k]} vastgelegde consultants; het maximum is {params.max_team}.")
 
     eligible = ~own & consent & ~is_rejected & (p.score.to_numpy() >= params.min_score)
-    usable = (eligible & (cap >= params.min_block)) | (lock_hours > 0)
+    fits = eligible & (cap >= params.min_block)
+    # each initiative keeps its best-scoring candidates, which bounds the problem's size
+    rank = pd.Series(np.where(fits, -p.score.to_numpy(), np.inf)).groupby(p.i.to_numpy()).rank(method="first").to_numpy()
+    top = fits & (rank <= params.candidates_per_initiative)
+    usable = top | (lock_hours > 0)
     arcs = p[usable].reset_index(drop=True)
     reason = np.select(
-        [usable, own, ~consent, is_rejected, p.score.to_numpy() < params.min_score],
-        [None, "eigen gemeente", "geen akkoord werkgever", "afgewezen door het overleg", "onder de minimale score"],
+        [usable, own, ~consent, is_rejected, p.score.to_numpy() < params.min_score, fits],
+        ["", "eigen gemeente", "geen akkoord werkgever", "afgewezen door het overleg", "onder de minimale score",
+         f"niet bij de beste {params.candidates_per_initiative} voor dit initiatief"],
         default=f"minder dan {params.min_block} uur ruimte",
     )
-    scored = p.drop(columns=["i", "c"]).assign(reden=reason)
+    scored = p.drop(columns=["i", "c"]).assign(reden=[r or None for r in reason])
     problem = Problem(
         initiative_ids=list(ini.initiative_id),
         consultant_ids=list(con.consultant_id),

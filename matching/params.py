@@ -24,6 +24,7 @@ class MatchParams:
     fairness: bool = field(default_factory=lambda: bool(_default("fairness")))
     time_limit: float = field(default_factory=lambda: float(_default("time_limit")))
     mip_gap: float = field(default_factory=lambda: float(_default("mip_gap")))
+    candidates_per_initiative: int = field(default_factory=lambda: int(_default("candidates_per_initiative")))
 
     def __post_init__(self) -> None:
         if self.max_team < 1:

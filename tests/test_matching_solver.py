@@ -161,3 +161,16 @@ def test_local_search_keeps_locks_and_never_gets_worse():
         {c: {"gemeentecode": g, "hours_available": a, "akkoord": True} for c, g, a in zip(problem.consultant_ids, problem.consultant_gemeente, problem.avail)},
         max_team=problem.max_team, min_block=problem.min_block, min_score=0.0, locked=locked,
     ) == []
+
+
+def test_each_initiative_keeps_only_its_best_candidates():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 10)],
+        [("a", "GM0355", 10), ("b", "GM0355", 10), ("c", "GM0307", 10)],
+        [("A", "a", 0.5), ("A", "b", 0.9), ("A", "c", 0.7)],
+    )
+    result = match_tables(ini, con, pairs, params(candidates_per_initiative=2))
+    assert assigned(result) == {("A", "b"): 10}
+    assert list(result.alternates.consultant_id) == ["c"]
+    reasons = dict(zip(result.scores.consultant_id, result.scores.reden))
+    assert reasons["a"] == "niet bij de beste 2 voor dit initiatief" and reasons["b"] is None
