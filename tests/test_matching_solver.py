@@ -173,4 +173,4 @@ def test_each_initiative_keeps_only_its_best_candidates():
     assert assigned(result) == {("A", "b"): 10}
     assert list(result.alternates.consultant_id) == ["c"]
     reasons = dict(zip(result.scores.consultant_id, result.scores.reden))
-    assert reasons["a"] == "niet bij de beste 2 voor dit initiatief" and reasons["b"] is None
+    assert reasons["a"] == "niet bij de beste 2 voor dit initiatief" and pd.isna(reasons["b"])
