@@ -44,6 +44,7 @@ class MatchResult:
             "hours_needed": int(self.per_gemeente.uren_gevraagd.sum()),
             "hours_available": int(self.per_gemeente.uren_beschikbaar.sum()),
             "fairness_ratio": None if s.fairness_ratio is None else round(s.fairness_ratio, 4),
+            "objective_before_fairness": None if s.stage1_objective is None else round(s.stage1_objective, 4),
             "violations": len(self.violations),
             "method": s.method,
             "seconds": round(s.seconds, 2),

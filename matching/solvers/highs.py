@@ -1,8 +1,8 @@
 """HiGHS through highspy: the MILP of `model.py` with a warm start, a time limit and a proven bound.
 
-scipy.optimize.milp runs the same HiGHS but cannot take a starting solution; measured on the
-benchmark instances a warm start from the LP-guided heuristic is what lets HiGHS reach a small
-gap in time, so the MILP goes through highspy directly.
+scipy.optimize.milp runs the same HiGHS but cannot take a starting solution. Every MILP here
+starts from a feasible solution (the local search's windows start from the current assignment,
+branch and bound from the local search's result), so the MILP goes through highspy directly.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ import scipy.sparse as sp
 from matching.problem import Problem
 from matching.solvers.model import FairnessStage, Model, build_model
 
-HEURISTIC_EFFORT = 0.05
-
 
 @dataclass
 class MipResult:
@@ -27,7 +25,6 @@ class MipResult:
     objective: float
     bound: float  # proven upper bound on the objective of this (sub)problem
     optimal: bool
-    duals: np.ndarray | None = None  # LP only: shadow price per row
 
 
 def _new_highs() -> highspy.Highs:
@@ -64,7 +61,6 @@ def _highs(model: Model, *, integer: bool, time_limit: float, gap: float) -> hig
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("time_limit", max(0.05, float(time_limit)))
     h.setOptionValue("mip_rel_gap", gap)
-    h.setOptionValue("mip_heuristic_effort", HEURISTIC_EFFORT)
     h.passModel(lp)
     return h
 
@@ -76,10 +72,9 @@ def solve_lp(problem: Problem, time_limit: float = 60.0) -> MipResult:
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         raise RuntimeError(f"LP relaxation not solved: {h.modelStatusToString(h.getModelStatus())}")
-    sol = h.getSolution()
-    x = np.asarray(sol.col_value)[: model.n_arcs]
+    x = np.asarray(h.getSolution().col_value)[: model.n_arcs]
     value = -h.getInfo().objective_function_value
-    return MipResult(x, value, value, True, duals=np.asarray(sol.row_dual))
+    return MipResult(x, value, value, True)
 
 
 def solve_mip(
