@@ -12,7 +12,7 @@ from warehouse.intake import ingest_files
 from warehouse.intake.inbox import inbox_dir, inbox_files
 from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
 
-GROUP = "aanmeldingen"
+GROUP = "registrations"
 CHECK = "alle_rijen_verantwoord"
 ASSETS = {
     "initiatives": dg.AssetSpec(

@@ -99,7 +99,7 @@ def test_report_assets_partitioned_by_round_with_paths_as_metadata(warehouse_pat
     overview = meta["coordinator_overzicht"]
     for key in ("xlsx", "html", "grafiek", "kaart"):
         assert Path(overview[key].value).is_file()
-    assert Path(overview["xlsx"].value) == tmp_path / "reports" / rd.ROUND / "overzicht" / f"{rd.ROUND}_overzicht.xlsx"
+    assert Path(overview["xlsx"].value) == tmp_path / "reports" / "overzicht" / f"{rd.ROUND}_overzicht.xlsx"
     files = meta["gemeente_rapporten"]["bestanden"].value
     assert meta["gemeente_rapporten"]["gemeenten"].value == 4
     assert Path(files["GM0796"]["html"]).name == f"{rd.ROUND}_GM0796_s-hertogenbosch.html"
