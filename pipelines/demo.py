@@ -130,6 +130,8 @@ def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "da
             {"ops": {"media_items": {"config": ScanConfig(sources=str(sources), loopback_test_site=True).model_dump()}}},
         ))
 
+    stages.append(_run(instance, "kandidaten"))
+
     files = sorted(str(p) for p in DEMO_REGISTRATIONS.iterdir() if p.name != "README.md")
     stages.append(_run(instance, "ronde", demo_round.round_id, {"ops": {
         "round_registrations": {"config": {"files": files}},

@@ -16,3 +16,9 @@ round_job = dg.define_asset_job(
     partitions_def=rounds_partitions,
     description="Verwerkt één ronde: aanmeldingen inlezen, consultants koppelen en de rapporten maken.",
 )
+
+candidates_job = dg.define_asset_job(
+    "kandidaten",
+    selection=dg.AssetSelection.assets("candidate_initiatives"),
+    description="Beoordeelt nieuwe mediaberichten met het huidige model: kandidaat-initiatieven met gemeente en thema's.",
+)

@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "pnet.cli.registrations",
     "pnet.cli.scan",
     "pnet.cli.match",
+    "pnet.cli.classify",
 ]
 
 

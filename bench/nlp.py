@@ -1,0 +1,87 @@
+"""NLP benchmark: dev-set quality, municipality accuracy, throughput and load time, beside their targets.
+
+Run `python -m bench.nlp`. The dev set (`../shared/data/dev/initiatives_dev_nl.jsonl`, third-party texts)
+is only read here, to measure; when it is absent its rows are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
+
+from nlp.corpus import load_corpus  # noqa: E402
+from nlp.metrics import binary_metrics  # noqa: E402
+from nlp.model import SHIPPED_MODEL, load_classifier  # noqa: E402
+from pnet.settings import REPO_ROOT  # noqa: E402
+from warehouse.resolver import default_resolver  # noqa: E402
+
+DEV_SET = Path(os.environ.get("PNET_DEV_SET", REPO_ROOT.parent / "shared" / "data" / "dev" / "initiatives_dev_nl.jsonl"))
+THROUGHPUT_DOCS = 4000
+DOC_CHARS = 1000
+
+
+def _row(metric: str, value, target, unit: str, ok) -> dict:
+    return {"benchmark": "nlp", "metric": metric, "value": value, "target": target, "unit": unit, "ok": ok}
+
+
+def _docs_of_about(chars: int, n: int) -> list[dict]:
+    """`n` texts of about `chars` characters, made by joining corpus texts (varied, not one repeated doc)."""
+    texts = [r["text"] for r in load_corpus()]
+    docs, i = [], 0
+    while len(docs) < n:
+        parts, length = [], 0
+        while length < chars:
+            parts.append(texts[i % len(texts)])
+            length += len(parts[-1]) + 2
+            i += 7
+        docs.append({"id": str(len(docs)), "text": "\n\n".join(parts)[:chars]})
+    return docs
+
+
+def run() -> list[dict]:
+    rows = []
+    start = time.perf_counter()
+    classifier = load_classifier(SHIPPED_MODEL)
+    load_seconds = time.perf_counter() - start
+    rows.append(_row("laadtijd pipeline", round(load_seconds, 3), "< 2", "s", load_seconds < 2))
+
+    docs = _docs_of_about(DOC_CHARS, THROUGHPUT_DOCS)
+    classifier.classify(docs[:200])  # warm the caches the way a long run has them
+    start = time.perf_counter()
+    classifier.classify(docs)
+    rate = len(docs) / (time.perf_counter() - start)
+    rows.append(_row("doorvoer (docs van ~1.000 tekens, 1 kern)", round(rate), ">= 2000", "docs/s", rate >= 2000))
+
+    if not DEV_SET.exists():
+        note = f"overgeslagen: {DEV_SET} ontbreekt"
+        for metric in ("F1 initiative (dev)", "precisie initiative (dev)", "recall initiative (dev)", "gemeente juist (dev)"):
+            rows.append(_row(metric, note, "-", "", None))
+        return rows
+    dev = [json.loads(line) for line in DEV_SET.open(encoding="utf-8")]
+    results = classifier.classify({"id": r["id"], "text": r["text"], "url": r.get("url")} for r in dev)
+    m = binary_metrics([r["label"] == "initiative" for r in dev], [o["is_initiative"] for o in results])
+    rows.append(_row("F1 initiative (dev)", m["f1"], ">= 0.90", "", m["f1"] >= 0.90))
+    rows.append(_row("precisie initiative (dev)", m["precision"], ">= 0.88", "", m["precision"] >= 0.88))
+    rows.append(_row("recall initiative (dev)", m["recall"], "-", "", None))
+
+    resolver = default_resolver()
+    named = [(r, o) for r, o in zip(dev, results) if r.get("gemeente")]
+    correct = sum(o["gemeentecode"] is not None and resolver.get(o["gemeentecode"]).naam == r["gemeente"] for r, o in named)
+    unknown = sum(o["gemeentecode"] is None for _, o in named)
+    share = correct / len(named) if named else 0.0
+    rows.append(_row(f"gemeente juist (dev, {len(named)} items, {unknown} onbekend)", round(share, 3), ">= 0.90", "", share >= 0.90))
+    return rows
+
+
+def main() -> None:
+    for row in run():
+        mark = {True: "ok", False: "NIET GEHAALD", None: ""}[row["ok"]]
+        print(f"{row['metric']:<52} {row['value']!s:>10} {row['unit']:<7} doel {row['target']:<8} {mark}")
+
+
+if __name__ == "__main__":
+    main()

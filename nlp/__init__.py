@@ -1,0 +1,1 @@
+"""The Dutch spaCy pipeline that recognises citizen initiatives, their municipality and themes."""

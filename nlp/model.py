@@ -1,0 +1,196 @@
+"""Load the initiative pipeline and classify records: initiative or not, municipality, themes, evidence.
+
+The shipped pipeline lives in `nlp/models/initiative/`; models retrained with feedback are saved beside
+the warehouse (`<warehouse folder>/models/<version>/`) and the newest of those is used when present.
+With `PNET_SPACY_BASE` naming an installed pipeline (e.g. nl_core_news_sm), that pipeline is the base
+and our classifier is added to it; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.architectures import PREFIX_TEXT  # importing registers pnet.TextCatBOWLower.v1
+from nlp.places import PlaceMatcher
+from nlp.themes import ThemeMatcher
+from pnet.errors import PnetError
+from pnet.settings import load_config, warehouse_path
+from warehouse.resolver import default_resolver
+
+SHIPPED_MODEL = Path(__file__).parent / "models" / "initiative"
+EVIDENCE_TERMS = 5
+BATCH = 256
+
+
+class ModelError(PnetError):
+    """The classifier pipeline cannot be found or loaded."""
+
+
+class RecordError(PnetError):
+    """An input record lacks what classification needs."""
+
+
+def models_dir(warehouse: str | os.PathLike[str] | None = None) -> Path:
+    """Where retrained models are kept: `models/` beside the warehouse file."""
+    return warehouse_path(warehouse).resolve().parent / "models"
+
+
+def current_model_path(warehouse: str | os.PathLike[str] | None = None) -> Path:
+    """The newest retrained model beside the warehouse, else the shipped one."""
+    root = models_dir(warehouse)
+    trained = sorted(p for p in root.glob("m*") if (p / "meta.json").exists()) if root.is_dir() else []
+    return trained[-1] if trained else SHIPPED_MODEL
+
+
+def load_pipeline(path: Path) -> Language:
+    """Our trained pipeline, on top of `PNET_SPACY_BASE` when that names an installed pipeline."""
+    if not (path / "meta.json").exists():
+        raise ModelError(f"Geen getraind model gevonden in {path}. Draai 'pnet train' om het te bouwen.")
+    # The tokenizer is spaCy's Dutch default (built from the config); reading its saved copy would
+    # only double the load time.
+    trained = spacy.load(path, exclude=["tokenizer"])
+    base_name = os.environ.get("PNET_SPACY_BASE")
+    if not base_name:
+        return trained
+    try:
+        base = spacy.load(base_name)
+    except OSError as exc:
+        raise ModelError(
+            f"PNET_SPACY_BASE noemt '{base_name}', maar die spaCy-pipeline is niet geïnstalleerd. "
+            "Installeer hem of maak PNET_SPACY_BASE leeg."
+        ) from exc
+    if "textcat" in base.pipe_names:
+        base.remove_pipe("textcat")
+    base.add_pipe("textcat", source=trained)
+    base.meta.update({k: v for k, v in trained.meta.items() if k.startswith("pnet_")})
+    return base
+
+
+class Classifier:
+    """Scores records `{"id", "text", ["title", "url", "source_gemeenten"]}` in one pass."""
+
+    def __init__(self, nlp: Language, path: Path, threshold: float | None = None) -> None:
+        self.nlp = nlp
+        self.path = path
+        self.version = str(nlp.meta.get("pnet_model_version", "onbekend"))
+        self.metrics = dict(nlp.meta.get("pnet_metrics", {}))
+        self.threshold = float(load_config("nlp")["classifier"]["threshold"] if threshold is None else threshold)
+        self.places = PlaceMatcher(nlp)
+        self.themes = ThemeMatcher()
+        self._textcat = nlp.get_pipe("textcat")
+        self._positive = list(self._textcat.labels).index("initiative")
+        self._extract = next(n for n in self._textcat.model.walk() if n.name == "extract_features")
+        self._linear = self._textcat.model.get_ref("output_layer")
+        self._stop_words = nlp.Defaults.stop_words
+        if self._textcat.model.attrs.get("multi_label"):
+            raise ModelError(f"Het model in {path} is niet getraind met exclusieve klassen (initiative/other).")
+
+    def classify(self, records: Iterable[dict]) -> list[dict]:
+        """One output dict per record, in input order (see `pnet classify`)."""
+        records = [validate_record(r, i) for i, r in enumerate(records, start=1)]
+        texts = [f"{r['title']}\n\n{r['text']}" if r.get("title") else r["text"] for r in records]
+        out = []
+        for start in range(0, len(records), BATCH):
+            batch_texts = texts[start : start + BATCH]
+            docs = list(self.nlp.pipe(batch_texts, disable=["textcat"]))
+            for record, text, doc, (score, evidence) in zip(
+                records[start : start + BATCH], batch_texts, docs, self._score(docs)
+            ):
+                is_initiative = score >= self.threshold
+                place = self.places.resolve(doc, _coverage(record.get("source_gemeenten")), record.get("url"))
+                hits = self.themes.find(doc, text)
+                out.append(
+                    {
+                        "id": record["id"],
+                        "is_initiative": is_initiative,
+                        "score": round(score, 4),
+                        "gemeentecode": place.gemeentecode,
+                        "themes": [h.code for h in hits],
+                        "evidence": {
+                            "classifier": evidence(is_initiative),
+                            "gemeente": {"mentions": place.mentions, "via": place.via, "ambiguous": place.ambiguous},
+                            "themes": {h.code: list(h.terms) for h in hits},
+                        },
+                    }
+                )
+        return out
+
+    def _score(self, docs: list[Doc]) -> list[tuple[float, Callable[[bool], list[str]]]]:
+        """Per doc: the initiative probability and a function giving the features behind a decision.
+
+        This runs the textcat model's own layers once for the batch: its feature extractor, its
+        linear layer and the softmax (the model is exclusive-class), so the score is the model's score.
+        """
+        keys, values, lengths = self._extract.predict(docs)
+        logits = self._linear.predict((keys, values, lengths))
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        per_key = self._linear.predict((keys, np.ones(len(keys), dtype="f"), np.ones(len(keys), dtype="int32")))
+        margins = per_key[:, self._positive] - per_key[:, 1 - self._positive]
+        bounds = np.concatenate([[0], np.cumsum(lengths)])
+        return [
+            (float(probs[i, self._positive]), partial(self._top_terms, keys[a:b], margins[a:b]))
+            for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:]))
+        ]
+
+    def _top_terms(self, keys: np.ndarray, margins: np.ndarray, toward_initiative: bool) -> list[str]:
+        """The words (and word beginnings, marked '…') whose weights pushed the score most toward the decision."""
+        found: list[str] = []
+        for i in np.argsort(-margins if toward_initiative else margins):
+            if (margins[i] > 0) != toward_initiative or len(found) >= EVIDENCE_TERMS:
+                break
+            phrase = self._phrase(int(keys[i]))
+            if phrase and phrase not in found:
+                found.append(phrase)
+        return found
+
+    def top_terms(self, doc: Doc, toward_initiative: bool) -> list[str]:
+        """The evidence terms for one doc (see `_top_terms`)."""
+        return self._score([doc])[0][1](toward_initiative)
+
+    def _phrase(self, key: int) -> str | None:
+        """What a feature key stands for, if it is a word (or word beginning) that carries meaning."""
+        if key in PREFIX_TEXT:
+            return f"{PREFIX_TEXT[key]}\u2026"
+        if key not in self.nlp.vocab.strings:
+            return None  # a word pair (only with ngram_size > 1): not shown
+        word = self.nlp.vocab.strings[key]
+        return word if word.isalpha() and word not in self._stop_words else None
+
+
+def validate_record(record: object, line: int) -> dict:
+    """The record if it has a non-empty `id` and `text`; else `RecordError` saying what is wrong."""
+    if not isinstance(record, dict):
+        raise RecordError(f"regel {line}: verwacht een JSON-object met 'id' en 'text'.")
+    if record.get("id") in (None, ""):
+        raise RecordError(f"regel {line}: het veld 'id' ontbreekt.")
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise RecordError(f"regel {line} (id {record['id']}): het veld 'text' ontbreekt of is leeg.")
+    coverage = record.get("source_gemeenten")
+    if coverage is not None and not (isinstance(coverage, list) and all(isinstance(c, str) for c in coverage)):
+        raise RecordError(f"regel {line} (id {record['id']}): 'source_gemeenten' moet een lijst met gemeentecodes of -namen zijn.")
+    return record
+
+
+def _coverage(values: Sequence[str] | None) -> list[str]:
+    """Gemeentecodes for the names or codes a source says it covers (what does not resolve is ignored)."""
+    codes = []
+    for value in values or ():
+        found = default_resolver().candidates(value)
+        if len(found) == 1:
+            codes.append(found[0].code)
+    return codes
+
+
+def load_classifier(path: str | os.PathLike[str] | None = None, threshold: float | None = None) -> Classifier:
+    """The classifier at `path`, else the current one (newest retrained model, else the shipped one)."""
+    model_path = Path(path) if path else current_model_path()
+    return Classifier(load_pipeline(model_path), model_path, threshold)

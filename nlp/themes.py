@@ -1,0 +1,75 @@
+"""Themes of a text from the taxonomy keywords (`config/themas.yaml`).
+
+A keyword counts as a whole word, or, when it is at least six letters long, as the first or last part
+of a Dutch compound of at least three more letters ('buurtmoestuin' has 'moestuin', 'verkeerd' has no
+'verkeer'). Multi-word keywords count as phrases.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc
+
+from pnet.themes import Theme, themes
+
+MIN_COMPOUND_PART = 6
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    code: str
+    terms: tuple[str, ...]
+
+
+class ThemeMatcher:
+    """Finds taxonomy themes in a Doc; the lookup per distinct word is cached, so long runs stay fast."""
+
+    def __init__(self, taxonomy: tuple[Theme, ...] | None = None, max_themes: int = 3) -> None:
+        self.max_themes = max_themes
+        self._words: dict[str, set[str]] = defaultdict(set)
+        self._phrases: dict[str, set[str]] = defaultdict(set)
+        for theme in taxonomy or themes():
+            for kw in theme.keywords:
+                kw = kw.lower()
+                (self._phrases if " " in kw else self._words)[kw].add(theme.code)
+        self._long = sorted((w for w in self._words if len(w) >= MIN_COMPOUND_PART), key=len, reverse=True)
+        self._orth_cache: dict[int, tuple[tuple[str, str], ...]] = {}
+
+    def _word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(theme code, keyword) pairs for one lower-cased word."""
+        hits = {(c, word) for c in self._words.get(word, ())}
+        if not hits and len(word) > MIN_COMPOUND_PART:
+            for kw in self._long:
+                if len(word) >= len(kw) + 3 and (word.startswith(kw) or word.endswith(kw)):
+                    hits = {(c, kw) for c in self._words[kw]}
+                    break
+        return tuple(sorted(hits))
+
+    def find(self, doc: Doc, text: str | None = None) -> list[ThemeHit]:
+        """Up to `max_themes` themes, most keyword hits first (ties in taxonomy order).
+
+        `text` is the doc's text when the caller has it (rebuilding it from the doc is slow).
+        """
+        counts: Counter[str] = Counter()
+        terms: dict[str, dict[str, None]] = defaultdict(dict)
+        strings = doc.vocab.strings
+        for orth, n in Counter(doc.to_array(LOWER).tolist()).items():
+            hits = self._orth_cache.get(orth)
+            if hits is None:
+                word = strings[orth]
+                hits = self._orth_cache[orth] = self._word_hits(word) if word.isalpha() else ()
+            for code, _kw in hits:
+                counts[code] += n
+                terms[code][strings[orth]] = None
+        lowered = (doc.text if text is None else text).lower()
+        for phrase, codes in self._phrases.items():
+            if phrase in lowered:
+                for code in codes:
+                    counts[code] += lowered.count(phrase)
+                    terms[code][phrase] = None
+        order = {t.code: i for i, t in enumerate(themes())}
+        ranked = sorted(counts, key=lambda c: (-counts[c], order.get(c, len(order))))
+        return [ThemeHit(c, tuple(terms[c])) for c in ranked[: self.max_themes]]

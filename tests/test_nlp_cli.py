@@ -1,0 +1,76 @@
+"""The `pnet classify` / `pnet evaluate` contract: JSONL in, JSONL out, order kept, '-' for stdin/stdout."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from pnet.cli import main
+
+FIELDS = {"id", "is_initiative", "score", "gemeentecode", "themes", "evidence"}
+RECORDS = [
+    {"id": "z1", "text": "Storm zorgt voor omgewaaide bomen; de brandweer rukte twintig keer uit."},
+    {
+        "id": 7,
+        "title": "Buurtbus rijdt",
+        "text": "Vrijwilligers uit het dorp hebben zelf een buurtbus opgezet, zodat ouderen naar de markt kunnen.",
+        "url": "https://voorbeeld.nl/nieuws/zwolle/buurtbus",
+        "source_gemeenten": ["GM0193"],
+    },
+    {"id": "a3", "text": "De gemeenteraad heeft de begroting aangenomen; de oppositie stemde tegen."},
+]
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_classify_file_to_file_keeps_order_and_fields(tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, RECORDS)
+    assert main(["classify", str(src), "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["z1", 7, "a3"]
+    assert all(set(r) == FIELDS for r in rows)
+    assert [r["is_initiative"] for r in rows] == [False, True, False]
+    assert rows[1]["gemeentecode"] == "GM0193"
+    assert "mobiliteit" in rows[1]["themes"]
+
+
+def test_classify_stdin_to_stdout(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(json.dumps(r) + "\n" for r in RECORDS)))
+    assert main(["classify", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["z1", 7, "a3"]
+
+
+def test_bad_lines_are_reported_and_the_rest_classified(tmp_path, capsys):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(
+        json.dumps(RECORDS[0]) + "\n" + "{kapot\n" + json.dumps({"id": "leeg", "text": " "}) + "\n\n" + json.dumps(RECORDS[2]) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["classify", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "regel 2: geen geldige JSON" in err
+    assert "regel 3 (id leeg)" in err
+    assert "2 regels geclassificeerd, 2 overgeslagen" in err
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["z1", "a3"]
+
+
+def test_missing_input_is_a_dutch_error_not_a_traceback(tmp_path, capsys):
+    assert main(["classify", str(tmp_path / "bestaat-niet.jsonl")]) == 1
+    assert capsys.readouterr().err.startswith("fout: Kan ")
+
+
+def test_evaluate_prints_scores_and_confusion_table(tmp_path, capsys):
+    src = tmp_path / "labelled.jsonl"
+    labels = ["other", "initiative", "initiative"]  # the third is labelled wrongly on purpose: one false negative
+    write_jsonl(src, [dict(r, label=label) for r, label in zip(RECORDS, labels)])
+    assert main(["evaluate", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "precisie      1.000" in out
+    assert "recall        0.500" in out
+    assert "F1            0.667" in out
+    table = {line[:18].strip(): line[18:].split() for line in out.splitlines() if line.startswith("echt ")}
+    assert table == {"echt initiative": ["1", "1"], "echt other": ["0", "1"]}
