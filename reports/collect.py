@@ -403,7 +403,9 @@ class RoundData:
 
 
 # Confirmed-initiative candidates of the round's municipalities that have no verdict yet from an
-# earlier round; a verdict given in this round is shown (so a regenerated file keeps it).
+# earlier round; a verdict given in this round is shown (so a regenerated file keeps it). Copies of
+# one story on several sites (one near-duplicate cluster) are listed once per municipality: the
+# copy with a verdict, else the highest score.
 _CANDIDATES_SQL = """
 SELECT c.item_id, c.gemeentecode, c.score, c.themes, c.evidence,
        m.title, m.url, m.source, m.published, f.label
@@ -413,6 +415,10 @@ LEFT JOIN candidate_feedback f ON f.item_id = c.item_id AND f.gemeentecode = c.g
 WHERE c.is_initiative
   AND (f.item_id IS NULL OR f.round_id = ?)
   AND list_contains(?, c.gemeentecode)
+QUALIFY row_number() OVER (
+    PARTITION BY c.gemeentecode, coalesce(m.cluster_id, c.item_id)
+    ORDER BY f.label IS NOT NULL DESC, c.score DESC, m.published DESC NULLS LAST, c.item_id
+) = 1
 ORDER BY c.gemeentecode, c.score DESC, m.published DESC NULLS LAST, c.item_id
 """
 

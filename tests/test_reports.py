@@ -312,3 +312,19 @@ def test_overview_html_has_chart_map_and_statistics(reports):
     assert "Status: optimaal" in text and "optimaliteitsmarge 0,00%" in text
     for png in (reports.chart_png, reports.map_png):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_copies_of_one_story_are_listed_once(con, tmp_path):
+    """The same press release on two sites (one near-duplicate cluster) is one candidate row."""
+    rd.fill_round(con)
+    con.execute("UPDATE media_items SET cluster_id = 'k1' WHERE item_id = 'M1'")
+    con.execute(
+        "INSERT INTO media_items SELECT 'M7', 'https://andere.nl/moestuin', 'https://andere.nl/moestuin', 'Ander Nieuws', "
+        "kind, title, text, published, fetched_at, language, fingerprint, 'k1', author_hash, gemeenten "
+        "FROM media_items WHERE item_id = 'M1'"
+    )
+    con.execute("INSERT INTO candidates SELECT 'M7', model_version, is_initiative, 0.95, gemeentecode, themes, evidence, "
+                "scored_at FROM candidates WHERE item_id = 'M1'")
+    paths = write_round_reports(con, ROUND, tmp_path / "out")
+    rows = sheet_rows(package(paths, DEN_BOSCH).xlsx, "Kandidaten")
+    assert [r["item_id"] for r in rows] == ["M7", "M2"]  # the higher-scored copy stands for the cluster
