@@ -165,7 +165,7 @@ def _upsert(ctx: IntakeContext, frame: pd.DataFrame) -> None:
 
 
 def _describe(frame: pd.DataFrame) -> pd.Series:
-    hours = frame["uren"].map(lambda h: f", {h:g} uur" if pd.notna(h) else "")
+    hours = frame["uren"].map(lambda h: f", {h:g} uur" if pd.notna(h) else "").where(frame["besluit"] == "akkoord", "")
     match = "match " + frame["initiative_id"].astype(str) + " / " + frame["consultant_id"].astype(str) + ": " \
         + frame["besluit"].astype(str) + hours
     candidate = "kandidaat " + frame["item_id"].astype(str) + " (" + frame["gemeentecode"].astype(str) + "): " \
