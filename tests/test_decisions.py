@@ -162,3 +162,7 @@ def test_rematch_keeps_the_locked_pair_and_never_proposes_the_rejected_one(con, 
     alternates = con.execute(
         "SELECT count(*) FROM match_alternates WHERE initiative_id = 'I1' AND consultant_id = 'C4'").fetchone()[0]
     assert alternates == 0
+    # the candidate marked relevant is an initiative of the round for the matcher
+    origin = con.execute("SELECT origin, gemeentecode FROM match_initiatives WHERE round_id = ? "
+                         "AND list_contains(item_ids, 'M1')", [ROUND]).fetchall()
+    assert origin == [("candidate", DEN_BOSCH)]
