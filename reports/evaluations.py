@@ -136,7 +136,8 @@ def evaluation_summary(con: duckdb.DuckDBPyConnection, round_id: str) -> Evaluat
     return EvaluationSummary(rnd, pairs, received, given, dict(sorted(per_thema.items())))
 
 
-def _naam(code: str) -> str:
+def gemeentenaam(code: str) -> str:
+    """A municipality's CBS name (the code itself when unknown)."""
     g = default_resolver().by_code.get(code)
     return g.naam if g else code
 
@@ -152,14 +153,14 @@ def summary_tables(summary: EvaluationSummary) -> list[Table]:
     """Per municipality, per municipality and theme, and every evaluation (the same tables for xlsx and html)."""
     sums = [Column("Koppelingen", 11, "int"), Column("Geëvalueerd", 11, "int"),
             Column("Uren toegekend", 12, "hours"), Column("Uren besteed", 12, "hours"), *_RESULT_COLUMNS]
-    codes = sorted(summary.per_gemeente, key=_naam)
+    codes = sorted(summary.per_gemeente, key=gemeentenaam)
     per_gemeente = Table(
         sheet="Per gemeente",
         title="Evaluaties per gemeente",
         intro="Ontvangen: koppelingen bij initiatieven in de gemeente en hun evaluaties. Gegeven: uren die consultants "
         "van de gemeente elders werkelijk besteedden.",
         columns=[Column("Gemeente", 24), Column("Code", 9), *sums, Column("Uren besteed gegeven", 13, "hours")],
-        rows=[[_naam(c), c, *_sum_cells(summary.per_gemeente[c]), summary.given.get(c, Sums()).uren_besteed]
+        rows=[[gemeentenaam(c), c, *_sum_cells(summary.per_gemeente[c]), summary.given.get(c, Sums()).uren_besteed]
               for c in codes],
         empty_note="Deze ronde heeft geen deelnemende gemeenten.",
     )
@@ -169,7 +170,7 @@ def summary_tables(summary: EvaluationSummary) -> list[Table]:
         intro="Heeft een initiatief meerdere thema's, dan tellen de koppeling en haar resultaat bij elk thema mee en "
         "zijn de uren gelijk over die thema's verdeeld.",
         columns=[Column("Gemeente", 24), Column("Thema", 30), *sums],
-        rows=[[_naam(code), thema, *_sum_cells(s)] for (code, thema), s in summary.per_thema.items()],
+        rows=[[gemeentenaam(code), thema, *_sum_cells(s)] for (code, thema), s in summary.per_thema.items()],
         empty_note="Er zijn in deze ronde nog geen koppelingen om te evalueren.",
     )
     detail = Table(
@@ -178,7 +179,7 @@ def summary_tables(summary: EvaluationSummary) -> list[Table]:
         columns=[Column("Hostgemeente", 20), Column("Initiatief", 36, "wrap"), Column("Consultant", 24),
                  Column("Thuisgemeente", 20), Column("Uren toegekend", 10, "int"), Column("Uren besteed", 10, "hours"),
                  Column("Resultaat", 12), Column("Toelichting", 50, "wrap"), Column("Datum evaluatiebezoek", 14, "date")],
-        rows=[[_naam(p.host_code), p.initiative, p.consultant, _naam(p.home_code), p.uren_toegekend, p.uren_besteed,
+        rows=[[gemeentenaam(p.host_code), p.initiative, p.consultant, gemeentenaam(p.home_code), p.uren_toegekend, p.uren_besteed,
                p.resultaat or "nog niet geëvalueerd", p.toelichting, p.datum_bezoek] for p in summary.pairs],
         empty_note="Er zijn in deze ronde nog geen koppelingen om te evalueren.",
     )
