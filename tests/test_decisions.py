@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import dagster as dg
 import openpyxl
 import pytest
 
+from pipelines.registrations import IntakeConfig, round_registrations
+from pipelines.resources import WarehouseResource
+from pnet.cli import main
 from reports.build import write_round_reports
-from tests.reports_data import BERGEN, DEN_BOSCH, ROUND, fill_round
+from tests.reports_data import BERGEN, DEN_BOSCH, NUENEN, ROUND, fill_round
+from warehouse.db import connect
 from warehouse.intake import ingest_files
 from warehouse.intake.summary import accounting_problems
 
@@ -166,3 +172,57 @@ def test_rematch_keeps_the_locked_pair_and_never_proposes_the_rejected_one(con, 
     origin = con.execute("SELECT origin, gemeentecode FROM match_initiatives WHERE round_id = ? "
                          "AND list_contains(item_ids, 'M1')", [ROUND]).fetchall()
     assert origin == [("candidate", DEN_BOSCH)]
+
+
+def test_blank_decision_form_from_pnet_templates_is_taken_in(warehouse_path, tmp_path, capsys):
+    con = connect(warehouse_path)
+    fill_round(con)
+    con.close()
+    assert main(["templates", "--out", str(tmp_path / "sjablonen")]) == 0
+    form = tmp_path / "sjablonen" / "besluiten.xlsx"
+    assert f"{form} (besluiten van het overleg, met de hand in te vullen)" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(form)
+    assert wb.sheetnames == ["Toelichting", "Kandidaten", "Matches"]
+    matches, kandidaten = wb["Matches"], wb["Kandidaten"]
+    assert all(not d.hidden for ws in (matches, kandidaten) for d in ws.column_dimensions.values())
+    assert matches.max_row == 1 and kandidaten.max_row == 1  # no note: a form to fill in
+    choice = {str(dv.sqref): dv.formula1 for dv in matches.data_validations.dataValidation}
+    assert choice == {"M2:M501": '"akkoord,afgewezen"'}
+    header = [c.value for c in matches[1]]
+    row = dict.fromkeys(header)
+    matches.append([*{**row, "Besluit": "akkoord", "round_id": ROUND, "initiative_id": "I3", "consultant_id": "C3"}.values()])
+    header = [c.value for c in kandidaten[1]]
+    kandidaten.append([*{**dict.fromkeys(header), "Beoordeling": "relevant", "item_id": "M3", "round_id": ROUND,
+                         "gemeentecode": NUENEN}.values()])
+    wb.save(form)
+
+    assert main(["intake", str(form), "--round", ROUND, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["kind"], out["rows"], out["accepted"], out["rejected"]) == ("decisions", 2, 2, 0)
+    con = connect(warehouse_path, read_only=True)
+    assert con.execute("SELECT decision, hours FROM match_decisions WHERE initiative_id = 'I3'").fetchone() == (
+        "akkoord", 30)  # no hours given: the proposed hours are agreed
+    assert con.execute("SELECT label, round_id FROM candidate_feedback WHERE item_id = 'M3'").fetchone() == (
+        "relevant", ROUND)
+    con.close()
+
+
+def test_a_decision_file_in_the_inbox_materialises_round_decisions(warehouse_path, tmp_path, filled_package, con):
+    con.close()
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("rounds", [ROUND])
+    result = dg.materialize(
+        [round_registrations], partition_key=ROUND, instance=instance,
+        resources={"warehouse": WarehouseResource(path=str(warehouse_path))},
+        run_config=dg.RunConfig(ops={"round_registrations": IntakeConfig(files=[str(filled_package)])}),
+    )
+    assert result.success
+    meta = {e.asset_key.to_user_string(): e.materialization.metadata for e in result.get_asset_materialization_events()}
+    decided = meta["round_decisions"]
+    assert (decided["akkoord"].value, decided["afgewezen"].value, decided["uren_akkoord"].value) == (2, 1, 60.0)
+    assert (decided["kandidaten_relevant"].value, decided["kandidaten_niet_relevant"].value) == (2, 1)
+    assert decided["bestanden"].value == 1
+    assert "| Buurtmoestuin De Groene Hof | Anna de Vries | akkoord | 20 |" in decided["voorbeeld"].value
+    assert meta["round_evaluations"]["rijen"].value == 0
+    checks = {c.asset_key.to_user_string(): c.passed for c in result.get_asset_check_evaluations()}
+    assert checks["round_decisions"] is True
