@@ -56,9 +56,9 @@ def _describe(r: FileReport) -> str:
 
     if r.error is not None:
         return f"{r.file}: niet ingelezen. {r.error}"
-    label = get_kind(r.kind).label
+    kind = get_kind(r.kind)
     counts = (
-        f"{label}, {number(r.rows)} rijen: {number(r.accepted)} geladen, {number(r.rejected)} afgewezen, "
+        f"{kind.label}, {number(r.rows)} rijen: {number(r.accepted)} geladen, {number(r.rejected)} afgewezen, "
         f"{number(r.duplicates)} dubbel (bijgewerkt)"
     )
     if r.already_received:
@@ -66,7 +66,8 @@ def _describe(r: FileReport) -> str:
             f"{r.file}: al ontvangen op {r.received_at:%d-%m-%Y %H:%M} voor ronde {r.round_id} en niet opnieuw "
             f"ingelezen (toen: {counts})."
         )
-    lines = [f"{r.file}: {counts}."]
+    skipped = f" Niet verwerkt: {number(r.skipped)} {kind.skip_label}." if kind.skip is not None else ""
+    lines = [f"{r.file}: {counts}.{skipped}"]
     lines += [f"  {e.reason}" for e in r.errors]
     lines.append(f"  Ontvangstbevestiging: {r.receipt_path}")
     return "\n".join(lines)

@@ -201,10 +201,11 @@ def _find_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:
 
 def _no_header_reason() -> str:
     expected = "; ".join(
-        f"{k.label}: {', '.join(c.name for c in k.columns if c.required)}" for k in registered_kinds()
+        f"{k.label}: {', '.join([c.name for c in k.columns if c.required] or [c.name for c in k.columns])}"
+        for k in registered_kinds()
     )
     return (
-        "Geen herkenbare kopregel gevonden: de kolomnamen passen bij geen van de aanmeldformulieren "
+        "Geen herkenbare kopregel gevonden: de kolomnamen passen bij geen van de formulieren "
         f"(verwacht onder meer {expected}). {_ADVICE}"
     )
 
