@@ -22,31 +22,37 @@ from warehouse.intake.summary import accounting_problems, preview_markdown, rece
 GROUP = "aanmeldingen"
 DECISIONS_GROUP = "besluiten"
 CHECK = "alle_rijen_verantwoord"
+
+
+def _spec(name: str, description: str, group: str) -> dg.AssetSpec:
+    return dg.AssetSpec(name, description=description, group_name=group, kinds={"duckdb"}, owners=["team:coordinatie"])
+
+
 ASSETS = {
-    "initiatives": dg.AssetSpec(
+    "initiatives": _spec(
         "round_initiatives",
-        description="De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
+        "De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
         "aanleveren: gevalideerd, ontdubbeld en met een ontvangstbevestiging per bestand.",
-        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+        GROUP,
     ),
-    "consultants": dg.AssetSpec(
+    "consultants": _spec(
         "round_consultants",
-        description="De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
+        "De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
         "en akkoord van de werkgever, ingelezen uit de bestanden die gemeenten aanleveren.",
-        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+        GROUP,
     ),
-    "decisions": dg.AssetSpec(
+    "decisions": _spec(
         "round_decisions",
-        description="De besluiten van het gezamenlijk overleg, ingelezen uit de ingevulde rapporten: akkoord legt een "
+        "De besluiten van het gezamenlijk overleg, ingelezen uit de ingevulde rapporten: akkoord legt een "
         "koppeling met haar uren vast, afgewezen sluit haar uit; beoordelingen van kandidaat-initiatieven gaan naar de "
         "feedback van de herkenning (relevant wordt een initiatief van de ronde).",
-        group_name=DECISIONS_GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+        DECISIONS_GROUP,
     ),
-    "evaluations": dg.AssetSpec(
+    "evaluations": _spec(
         "round_evaluations",
-        description="De evaluaties na afloop: per koppeling de werkelijk bestede uren, het resultaat (zeer goed, goed, "
+        "De evaluaties na afloop: per koppeling de werkelijk bestede uren, het resultaat (zeer goed, goed, "
         "matig, onvoldoende) met toelichting en de datum van het evaluatiebezoek bij de hostgemeente.",
-        group_name=DECISIONS_GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
+        DECISIONS_GROUP,
     ),
 }
 # What each asset shows: (counts, Markdown preview) of the round.

@@ -35,7 +35,17 @@ def evaluation_counts(con: duckdb.DuckDBPyConnection, round_id: str) -> dict[str
     return {"rijen": n, "uren_besteed": float(uren), **{r.replace(" ", "_"): per.get(r, 0) for r in RESULTATEN}}
 
 
-def _markdown(header: list[str], rows: list[tuple]) -> str:
+def _preview(con: duckdb.DuckDBPyConnection, round_id: str, table: str, columns: str, order: str,
+             header: list[str], limit: int) -> str:
+    """The latest rows of a pair-keyed table, with initiative title and consultant name, as Markdown."""
+    rows = con.execute(
+        f"""SELECT coalesce(i.titel, t.initiative_id), coalesce(c.naam, t.consultant_id), {columns}
+            FROM {table} t
+            LEFT JOIN initiatives i USING (round_id, initiative_id)
+            LEFT JOIN consultants c USING (round_id, consultant_id)
+            WHERE t.round_id = ? ORDER BY t.{order} DESC, 1, 2 LIMIT ?""",
+        [round_id, limit],
+    ).fetchall()
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(markdown_cell("" if v is None else str(v)) for v in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -43,26 +53,12 @@ def _markdown(header: list[str], rows: list[tuple]) -> str:
 
 def decisions_preview(con: duckdb.DuckDBPyConnection, round_id: str, limit: int = 10) -> str:
     """The latest match decisions as a Markdown table (initiative, consultant, decision, hours)."""
-    rows = con.execute(
-        """SELECT coalesce(i.titel, d.initiative_id), coalesce(c.naam, d.consultant_id), d.decision, d.hours
-           FROM match_decisions d
-           LEFT JOIN initiatives i USING (round_id, initiative_id)
-           LEFT JOIN consultants c USING (round_id, consultant_id)
-           WHERE d.round_id = ? ORDER BY d.decided_at DESC, 1, 2 LIMIT ?""",
-        [round_id, limit],
-    ).fetchall()
-    return _markdown(["initiatief", "consultant", "besluit", "uren"], rows)
+    return _preview(con, round_id, "match_decisions", "t.decision, t.hours", "decided_at",
+                    ["initiatief", "consultant", "besluit", "uren"], limit)
 
 
 def evaluations_preview(con: duckdb.DuckDBPyConnection, round_id: str, limit: int = 10) -> str:
     """The latest evaluations as a Markdown table."""
-    rows = con.execute(
-        """SELECT coalesce(i.titel, e.initiative_id), coalesce(c.naam, e.consultant_id), e.resultaat,
-                  e.uren_besteed, strftime(e.datum_bezoek, '%d-%m-%Y')
-           FROM evaluations e
-           LEFT JOIN initiatives i USING (round_id, initiative_id)
-           LEFT JOIN consultants c USING (round_id, consultant_id)
-           WHERE e.round_id = ? ORDER BY e.updated_at DESC, 1, 2 LIMIT ?""",
-        [round_id, limit],
-    ).fetchall()
-    return _markdown(["initiatief", "consultant", "resultaat", "uren besteed", "bezoek"], rows)
+    return _preview(con, round_id, "evaluations",
+                    "t.resultaat, t.uren_besteed, strftime(t.datum_bezoek, '%d-%m-%Y')", "updated_at",
+                    ["initiatief", "consultant", "resultaat", "uren besteed", "bezoek"], limit)
