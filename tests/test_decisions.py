@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import dagster as dg
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipelines.registrations import IntakeConfig, round_registrations
 from pipelines.resources import WarehouseResource
@@ -226,3 +229,39 @@ def test_a_decision_file_in_the_inbox_materialises_round_decisions(warehouse_pat
     assert meta["round_evaluations"]["rijen"].value == 0
     checks = {c.asset_key.to_user_string(): c.passed for c in result.get_asset_check_evaluations()}
     assert checks["round_decisions"] is True
+
+
+DECISION_HEADER = ["Besluit", "Uren", "Beoordeling", "round_id", "initiative_id", "consultant_id", "item_id",
+                   "gemeentecode"]
+DECISION_CELL = st.sampled_from(["", " ", "akkoord", "Afgewezen", "niet relevant", "relevant", "misschien", "12",
+                                 "0", "12,5", "5000", ROUND, "2026-R2", "I1", "I2", "C1", "C4", "C5", "C9", "M1",
+                                 "M9", DEN_BOSCH, "GM0363", "=1+1"])
+
+
+@pytest.fixture(scope="module")
+def decided_round(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("besluiten")
+    con = connect(folder / "w.duckdb")
+    fill_round(con)
+    yield con, folder
+    con.close()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(DECISION_CELL, min_size=8, max_size=8), max_size=10))
+def test_every_decision_row_is_accounted_for(decided_round, rows):
+    con, folder = decided_round
+    path = folder / "besluiten.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows([DECISION_HEADER, *rows])
+    (report,) = ingest_files(con, [path], ROUND, folder / "a", folder / "r")
+    assert report.error is None and report.kind == "decisions"
+    data_rows = sum(1 for r in rows if any(c.strip() for c in r))
+    if not report.already_received:
+        assert report.rows + report.skipped == data_rows
+        assert report.rows == report.accepted + report.rejected + report.duplicates
+    assert accounting_problems(con, ROUND, "decisions") == []
+    labels = {label for (label,) in con.execute("SELECT DISTINCT label FROM candidate_feedback").fetchall()}
+    assert labels <= {"relevant", "niet relevant"}
+    stored = con.execute("SELECT decision, hours FROM match_decisions").fetchall()
+    assert all(d in ("akkoord", "afgewezen") and (h is None) == (d == "afgewezen") for d, h in stored)
