@@ -8,10 +8,19 @@ from pipelines.registrations import registrations_inbox_sensor, registrations_jo
 from pipelines.reports import round_reports
 from pipelines.resources import WarehouseResource
 from pipelines.rounds import rounds_sensor
+from pipelines.scan import (
+    media_items,
+    media_scan_schedule,
+    media_sources_healthy,
+    retention_schedule,
+    social_posts_retention,
+)
 
 defs = dg.Definitions(
-    assets=[reference_tables, round_registrations, round_reports],
+    assets=[reference_tables, media_items, social_posts_retention, round_registrations, round_reports],
+    asset_checks=[media_sources_healthy],
     jobs=[reference_job, registrations_job],
+    schedules=[media_scan_schedule, retention_schedule],
     sensors=[rounds_sensor, registrations_inbox_sensor],
     resources={"warehouse": WarehouseResource()},
 )

@@ -12,6 +12,7 @@ import dagster as dg
 from pipelines.definitions import defs
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WarehouseResource
+from pipelines.scan import materialize_demo_scan
 from pnet.settings import REPO_ROOT, load_config, warehouse_path
 from warehouse.db import connect
 from warehouse.rounds import Round, create_round
@@ -56,12 +57,13 @@ def run_demo(warehouse: str | None = None) -> DemoSummary:
     finally:
         con.close()
     instance.add_dynamic_partitions(rounds_partitions.name, [demo_round.round_id])
+    scan = materialize_demo_scan(instance, resources)
     return DemoSummary(
         warehouse=path,
         dagster_home=Path(os.environ["DAGSTER_HOME"]),
         round=demo_round,
-        runs=[result.run_id],
+        runs=[result.run_id, scan.run_id],
         materialized=sorted(
-            e.asset_key.to_user_string() for e in result.get_asset_materialization_events()
+            e.asset_key.to_user_string() for r in (result, scan) for e in r.get_asset_materialization_events()
         ),
     )

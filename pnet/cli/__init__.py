@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "pnet.cli.demo",
     "pnet.cli.report",
     "pnet.cli.registrations",
+    "pnet.cli.scan",
 ]
 
 

@@ -1,0 +1,30 @@
+"""`pnet scan [--sources FILE] [--out items.jsonl]`: scan news and social sources once."""
+
+from __future__ import annotations
+
+import argparse
+
+from pnet.cli import add_warehouse_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("scan", help="scan lokale nieuws- en sociale-mediabronnen op nieuwe berichten")
+    p.add_argument("--sources", metavar="FILE", help="bronnenbestand (standaard: $PNET_SOURCES of config/sources.yaml)")
+    p.add_argument("--out", metavar="FILE", help="schrijf de nieuwe berichten als JSON Lines naar dit bestand")
+    add_warehouse_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from scrapers.run import run_scan
+
+    summary = run_scan(args.sources, args.warehouse, out_jsonl=args.out)
+    print(f"Scan {summary.scan_id}: {len(summary.new_items)} nieuwe berichten, "
+          f"waarvan {summary.duplicates} (bijna) gelijk aan een eerder bericht.")
+    print("bron\tnieuw\tfouten\tHTTP-statussen\trobots.txt\tal gezien\topmerking")
+    for o in summary.outcomes:
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(o.http_status.items())) or "-"
+        print(f"{o.source}\t{o.items}\t{o.errors}\t{statuses}\t{o.robots_skipped}\t{o.already_seen}\t{o.message or '-'}")
+    if args.out:
+        print(f"Nieuwe berichten geschreven naar {args.out}")
+    return 0

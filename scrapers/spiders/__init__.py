@@ -1,0 +1,1 @@
+"""The scan spiders: `feeds` (RSS, Atom, sitemaps, listings), `mastodon`, `bluesky`."""

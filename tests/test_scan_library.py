@@ -1,0 +1,135 @@
+"""Scan libraries without a crawl: sources file, URLs, fingerprints, extraction, privacy."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime, timedelta
+
+import pytest
+
+from pnet.cli import main
+from scrapers.extract import detect_language, extract_article, html_to_text
+from scrapers.fingerprint import assign_clusters, hamming, simhash
+from scrapers.fixture_site import pages
+from scrapers.fixture_site.content import build_corpus
+from scrapers.privacy import author_salt, hash_author, purge_social_posts, salt_file
+from scrapers.sources import SourcesError, load_sources
+from scrapers.urls import normalize_url
+
+
+def test_shipped_sources_file_is_valid():
+    sources = load_sources()
+    kinds = {s.kind for s in sources}
+    assert {"rss", "sitemap", "mastodon_tag", "bluesky_search"} <= kinds
+    assert len([s for s in sources if s.kind == "mastodon_tag"]) >= 3
+    assert "Omroep GLD" in {s.name for s in sources}
+
+
+def test_sources_errors_are_dutch_and_complete(tmp_path):
+    bad = tmp_path / "bronnen.yaml"
+    bad.write_text(
+        "sources:\n"
+        "  - {name: A, kind: rss, url: https://a.nl/rss, gemeenten: [Amsterdam, Nergenshuizen]}\n"
+        "  - {name: A, kind: rss, url: https://b.nl/rss}\n"
+        "  - {name: B, kind: podcast, url: https://c.nl}\n"
+        "  - {name: C, kind: mastodon_tag, url: mastodon.nl}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourcesError) as err:
+        load_sources(bad)
+    msg = str(err.value)
+    assert "5 fout(en)" in msg
+    assert "Nergenshuizen" in msg and "uniek" in msg and "podcast" in msg and "'tag'" in msg and "http(s)-URL" in msg
+
+
+def test_sources_gemeenten_resolve_to_codes(tmp_path):
+    f = tmp_path / "s.yaml"
+    f.write_text("sources:\n  - {name: X, kind: atom, url: 'https://x.nl/feed', gemeenten: [Amsterdam, GM0344]}\n")
+    (src,) = load_sources(f)
+    assert src.gemeenten == ("GM0363", "GM0344")
+
+
+def test_cli_reports_bad_sources_without_traceback(tmp_path, capsys):
+    assert main(["scan", "--sources", str(tmp_path / "bestaat-niet.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fout: Bronnenbestand") and "bestaat niet" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://WWW.Example.NL/nieuws/artikel-1/?utm_source=rss&utm_medium=feed",
+        "https://www.example.nl:443/nieuws/artikel-1?fbclid=abc#reacties",
+        "HTTPS://www.example.nl/nieuws//artikel-1?gclid=x&utm_campaign=y",
+    ],
+)
+def test_normalize_url_removes_tracking_case_fragments_and_slashes(raw):
+    assert normalize_url(raw) == "https://www.example.nl/nieuws/artikel-1"
+
+
+def test_normalize_url_keeps_meaningful_query_sorted():
+    assert normalize_url("http://x.nl/?b=2&a=1&utm_source=z") == "http://x.nl?a=1&b=2"
+    assert normalize_url("http://x.nl:8080/a") != normalize_url("http://x.nl/a")
+
+
+def test_simhash_near_duplicates_cluster_unrelated_do_not():
+    corpus = build_corpus(60, seed=3)
+    copy = next(a for a in corpus.articles if a.copy_of)
+    original = corpus.articles[copy.copy_of - 1]
+    other = next(a for a in corpus.articles if a.id not in (copy.id, original.id) and a.category == "initiatief")
+    fp = {a.id: simhash(a.title + "\n" + "\n".join(a.paragraphs)) for a in (copy, original, other)}
+    assert hamming(fp[copy.id], fp[original.id]) <= 7 < hamming(fp[other.id], fp[original.id])
+    clusters = assign_clusters([("o", fp[original.id]), ("c", fp[copy.id]), ("x", fp[other.id])], max_distance=7)
+    assert clusters == {"o": "o", "c": "o", "x": "x"}
+    # an item already in the warehouse keeps its cluster id for later copies
+    assert assign_clusters([("c2", fp[copy.id])], [(fp[original.id], "earlier")], 7) == {"c2": "earlier"}
+
+
+def test_extraction_keeps_article_text_and_drops_boilerplate():
+    corpus = build_corpus(10, seed=5)
+    a = corpus.articles[0]
+    html = pages.article_page("http://127.0.0.1:1", corpus.outlet(a.outlet), a, corpus.articles[1:4])
+    got = extract_article(html, pages.article_url("http://127.0.0.1:1", a))
+    assert got.title == a.title
+    for paragraph in a.paragraphs:
+        assert paragraph in got.text
+    for boilerplate in ["Accepteer alle cookies", "Meer nieuws uit de regio", corpus.articles[1].title,
+                        a.comments[0], "Alle rechten voorbehouden", "Zoeken in het nieuws", "nieuwsbrief", "Colofon"]:
+        assert boilerplate not in got.text
+    assert got.published.date() == a.published.date()
+
+
+def test_html_to_text_and_language():
+    text = html_to_text('<p>Wij starten een <b>buurtmoestuin</b>!</p><p>Wie helpt? <a href="#">#<span>burgerinitiatief</span></a></p>')
+    assert text == "Wij starten een buurtmoestuin!\nWie helpt? #burgerinitiatief"
+    assert detect_language("Het dorpshuis in Leusden krijgt een nieuwe keuken dankzij vrijwilligers uit de buurt.") == "nl"
+    assert detect_language("De gemeente hat besletten dat it doarpshûs in nije keuken krijt. Dat is moai nijs foar de mienskip.") == "fy"
+
+
+def test_author_hash_is_salted_and_never_the_handle(warehouse_path, monkeypatch):
+    monkeypatch.delenv("PNET_AUTHOR_SALT", raising=False)
+    salt = author_salt(warehouse_path)
+    path = salt_file(warehouse_path)
+    assert path.parent == warehouse_path.parent and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert author_salt(warehouse_path) == salt  # kept, not regenerated
+    h = hash_author("@Anja12@mastodon.nl", salt)
+    assert h == hash_author("anja12@mastodon.nl", salt) and "anja" not in h and len(h) == 64
+    assert h != hash_author("anja12@mastodon.nl", "een-ander-zout")
+    monkeypatch.setenv("PNET_AUTHOR_SALT", "uit-de-omgeving")
+    assert author_salt(warehouse_path) == "uit-de-omgeving"
+
+
+def test_retention_purge_deletes_only_old_social_posts(con):
+    now = datetime(2027, 6, 1)
+    rows = [("a", "social", now - timedelta(days=120)), ("b", "social", now - timedelta(days=10)),
+            ("c", "news", now - timedelta(days=400))]
+    for key, kind, fetched in rows:
+        con.execute(
+            "INSERT INTO media_items (item_id, url, canonical_url, source, kind, text, fetched_at) VALUES (?, ?, ?, 's', ?, 't', ?)",
+            [key, f"http://x/{key}", f"http://x/{key}", kind, fetched],
+        )
+        con.execute("INSERT INTO seen_urls (canonical_url) VALUES (?)", [f"http://x/{key}"])
+    assert purge_social_posts(con, 90, now=now) == 1
+    assert [r for (r,) in con.execute("SELECT item_id FROM media_items ORDER BY item_id").fetchall()] == ["b", "c"]
+    assert con.execute("SELECT count(*) FROM seen_urls WHERE canonical_url = 'http://x/a'").fetchone()[0] == 0
