@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from pipelines.jobs import reference_job
+from pipelines.jobs import reference_job, round_job
+from pipelines.matching import round_match_set
 from pipelines.reference import reference_tables
 from pipelines.registrations import registrations_inbox_sensor, registrations_job, round_registrations
 from pipelines.reports import round_reports
@@ -17,9 +18,9 @@ from pipelines.scan import (
 )
 
 defs = dg.Definitions(
-    assets=[reference_tables, media_items, social_posts_retention, round_registrations, round_reports],
+    assets=[reference_tables, media_items, social_posts_retention, round_registrations, round_match_set, round_reports],
     asset_checks=[media_sources_healthy],
-    jobs=[reference_job, registrations_job],
+    jobs=[reference_job, round_job, registrations_job],
     schedules=[media_scan_schedule, retention_schedule],
     sensors=[rounds_sensor, registrations_inbox_sensor],
     resources={"warehouse": WarehouseResource()},

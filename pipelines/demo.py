@@ -1,8 +1,14 @@
-"""The demo round, run through the same Dagster asset graph the coordinator's UI shows."""
+"""The demo round, run through the same Dagster jobs the coordinator's UI shows.
+
+Stages, each a Dagster run recorded in the persistent instance ($DAGSTER_HOME):
+reference data -> media scan of the bundled fixture site (served on 127.0.0.1) -> candidates ->
+the round: registrations, match set, reports.
+"""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,20 +17,38 @@ import dagster as dg
 
 from pipelines.definitions import defs
 from pipelines.partitions import rounds_partitions
-from pipelines.resources import WarehouseResource
-from pipelines.scan import materialize_demo_scan
+from pipelines.scan import ScanConfig, scan_partitions
+from pnet.errors import PnetError
 from pnet.settings import REPO_ROOT, load_config, warehouse_path
+from scrapers.fixture_site import serve_fixture_site
 from warehouse.db import connect
 from warehouse.rounds import Round, create_round
+
+DEMO_REGISTRATIONS = REPO_ROOT / "demo_data" / "registrations"
+DEMO_ARTICLES = 120
+
+
+class DemoError(PnetError):
+    """A demo stage failed; the message names the run and the step."""
+
+
+@dataclass
+class StageRun:
+    job: str
+    run_id: str
+    partition: str | None
+    materialized: list[str]
+    checks: dict[str, bool]
 
 
 @dataclass
 class DemoSummary:
     warehouse: Path
     dagster_home: Path
+    out_dir: Path
     round: Round
-    runs: list[str] = field(default_factory=list)
-    materialized: list[str] = field(default_factory=list)
+    stages: list[StageRun] = field(default_factory=list)
+    figures: dict[str, int | float | str] = field(default_factory=dict)
 
 
 def demo_instance() -> dg.DagsterInstance:
@@ -34,36 +58,84 @@ def demo_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get()
 
 
-def run_demo(warehouse: str | None = None) -> DemoSummary:
-    """Build the warehouse with the reference data and the demo round of 20 municipalities."""
+def _run(instance: dg.DagsterInstance, job: str, partition: str | None = None, run_config: dict | None = None) -> StageRun:
+    config = {**(run_config or {}), "loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    result = defs.resolve_job_def(job).execute_in_process(
+        instance=instance, partition_key=partition, run_config=config, raise_on_error=False,
+        tags={"pnet/demo": "true"},
+    )
+    if not result.success:
+        failed = [e.step_key for e in result.all_events if e.is_step_failure]
+        raise DemoError(
+            f"Demo-stap '{job}' is mislukt (run {result.run_id}, stap {', '.join(failed) or '?'}). "
+            "Bekijk de run in de Dagster-UI voor details."
+        )
+    return StageRun(
+        job=job,
+        run_id=result.run_id,
+        partition=partition,
+        materialized=sorted(e.asset_key.to_user_string() for e in result.get_asset_materialization_events()),
+        checks={
+            f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}":
+            e.asset_check_evaluation_data.passed
+            for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        },
+    )
+
+
+def _figures(path: Path, round_id: str) -> dict[str, int | float | str]:
+    con = connect(path, read_only=True)
+    try:
+        one = lambda sql: con.execute(sql, [round_id] * sql.count("?")).fetchone()[0]  # noqa: E731
+        return {
+            "media_items": one("SELECT count(*) FROM media_items"),
+            "candidates": one("SELECT count(*) FROM candidates WHERE is_initiative"),
+            "initiatives": one("SELECT count(*) FROM initiatives WHERE round_id = ?"),
+            "consultants": one("SELECT count(*) FROM consultants WHERE round_id = ?"),
+            "files": one("SELECT count(*) FROM intake_files WHERE round_id = ?"),
+            "unreadable_files": one("SELECT count(*) FROM intake_files WHERE round_id = ? AND error IS NOT NULL"),
+            "rejected_rows": one("SELECT coalesce(sum(rejected), 0) FROM intake_files WHERE round_id = ?"),
+            "matches": one("SELECT count(*) FROM match_set WHERE round_id = ?"),
+            "hours_matched": one("SELECT coalesce(sum(hours), 0) FROM match_set WHERE round_id = ?"),
+            "hours_needed": one("SELECT coalesce(sum(uren_gevraagd), 0) FROM initiatives WHERE round_id = ?"),
+            "gap": one("SELECT gap FROM match_runs WHERE round_id = ?"),
+        }
+    finally:
+        con.close()
+
+
+def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "data/demo", n_articles: int = DEMO_ARTICLES) -> DemoSummary:
+    """Run a complete round for the 20 demo municipalities, offline, and return what was made."""
     cfg = load_config("demo")
     path = warehouse_path(warehouse).resolve()
+    out = Path(out_dir).resolve()
+    os.environ["PNET_WAREHOUSE"] = str(path)  # the jobs' warehouse resource reads it, as in the UI
     instance = demo_instance()
-    resources = {"warehouse": WarehouseResource(path=str(path))}
+    stages = [_run(instance, "referentiedata")]
 
-    result = dg.materialize(
-        [defs.get_assets_def(k) for k in ("gemeenten",)], instance=instance, resources=resources
-    )
     con = connect(path)
     try:
         demo_round = create_round(
-            con,
-            cfg["round_id"],
-            cfg["gemeenten"],
-            date.fromisoformat(str(cfg["open"])),
-            date.fromisoformat(str(cfg["close"])),
-            replace=True,
+            con, cfg["round_id"], cfg["gemeenten"],
+            date.fromisoformat(str(cfg["open"])), date.fromisoformat(str(cfg["close"])), replace=True,
         )
     finally:
         con.close()
     instance.add_dynamic_partitions(rounds_partitions.name, [demo_round.round_id])
-    scan = materialize_demo_scan(instance, resources)
+
+    with serve_fixture_site(n_articles=n_articles) as site, tempfile.TemporaryDirectory(prefix="pnet-demo-") as tmp:
+        sources = site.write_sources(Path(tmp) / "demo-sources.yaml")
+        stages.append(_run(
+            instance, "media_scan", scan_partitions.get_last_partition_key(),
+            {"ops": {"media_items": {"config": ScanConfig(sources=str(sources), loopback_test_site=True).model_dump()}}},
+        ))
+
+    files = sorted(str(p) for p in DEMO_REGISTRATIONS.iterdir() if p.name != "README.md")
+    stages.append(_run(instance, "ronde", demo_round.round_id, {"ops": {
+        "round_registrations": {"config": {"files": files}},
+        "round_reports": {"config": {"out_dir": str(out)}},
+    }}))
     return DemoSummary(
-        warehouse=path,
-        dagster_home=Path(os.environ["DAGSTER_HOME"]),
-        round=demo_round,
-        runs=[result.run_id, scan.run_id],
-        materialized=sorted(
-            e.asset_key.to_user_string() for r in (result, scan) for e in r.get_asset_materialization_events()
-        ),
+        warehouse=path, dagster_home=Path(os.environ["DAGSTER_HOME"]), out_dir=out, round=demo_round,
+        stages=stages, figures=_figures(path, demo_round.round_id),
     )

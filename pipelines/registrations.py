@@ -19,8 +19,8 @@ from warehouse.intake.decision_summary import (
 from warehouse.intake.inbox import inbox_dir, inbox_files
 from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
 
-GROUP = "aanmeldingen"
-DECISIONS_GROUP = "besluiten"
+GROUP = "registrations"
+DECISIONS_GROUP = "decisions"
 CHECK = "alle_rijen_verantwoord"
 
 

@@ -16,7 +16,8 @@ MATCH_SET = dg.AssetKey("round_match_set")
 
 
 class ReportConfig(dg.Config):
-    """Empty `out_dir`: the folder from config/pnet.yaml (reports.out_dir); one subfolder per round."""
+    """`out_dir`: the folder to write, as `pnet report --out` takes it. Empty: the folder from
+    config/pnet.yaml (reports.out_dir) with one subfolder per round."""
 
     out_dir: str = ""
 
@@ -46,7 +47,7 @@ def _spec(name: str, description: str) -> dg.AssetSpec:
 def round_reports(context: dg.AssetExecutionContext, config: ReportConfig, warehouse: WarehouseResource):
     """Write the round's reports from what is in the warehouse."""
     round_id = context.partition_key
-    out = Path(config.out_dir or settings()["reports"]["out_dir"]) / round_part(round_id)
+    out = Path(config.out_dir) if config.out_dir else Path(settings()["reports"]["out_dir"]) / round_part(round_id)
     with warehouse.connect(read_only=True) as con:
         paths = write_round_reports(con, round_id, out)
     yield dg.MaterializeResult(

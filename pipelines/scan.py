@@ -13,7 +13,7 @@ from scrapers.privacy import purge_social_posts
 from scrapers.run import ScanSummary, loopback_unthrottled, run_scan
 from scrapers.store import latest_scan_outcomes
 
-GROUP = "media"
+GROUP = "scan"
 TIMEZONE = "Europe/Amsterdam"
 scan_partitions = dg.DailyPartitionsDefinition(start_date="2026-01-01", timezone=TIMEZONE)
 

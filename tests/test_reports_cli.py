@@ -30,7 +30,13 @@ def test_cli_writes_every_package_and_the_overview(warehouse_path, tmp_path, cap
     assert "GM0373\tBergen (NH.)\tGM0373_bergen-nh/" in printed
     assert sorted(p.name for p in out.iterdir()) == [
         "GM0373_bergen-nh", "GM0772_eindhoven", "GM0796_s-hertogenbosch", "GM0820_nuenen-gerwen-en-nederwetten", "overzicht"]
-    assert openpyxl.load_workbook(out / "overzicht" / f"{rd.ROUND}_overzicht.xlsx")["Matches"].max_row == 8
+    con = connect(warehouse_path, read_only=True)
+    listed = sum(con.execute(f"SELECT count(*) FROM {t} WHERE round_id = ?", [rd.ROUND]).fetchone()[0]
+                 for t in ("match_set", "match_alternates"))
+    con.close()
+    # the overview lists every match and every alternate of the (re)computed match set, under one header row
+    assert listed > 0
+    assert openpyxl.load_workbook(out / "overzicht" / f"{rd.ROUND}_overzicht.xlsx")["Matches"].max_row == 1 + listed
 
 
 def test_cli_refuses_an_unknown_round_in_dutch(warehouse_path, tmp_path, capsys):
@@ -49,13 +55,28 @@ def test_cli_reports_an_unusable_output_folder_in_dutch(warehouse_path, tmp_path
     assert capsys.readouterr().err.startswith(f"fout: De map {blocker} kan niet worden gebruikt voor de rapporten")
 
 
-def test_cli_warns_when_the_match_set_is_missing(warehouse_path, tmp_path, capsys):
+def test_cli_materializes_the_match_set_from_the_warehouse(warehouse_path, tmp_path, capsys):
     con = connect(warehouse_path)
     rd.fill_round(con)
     con.execute("DELETE FROM match_runs")
+    con.execute("DELETE FROM match_set")
     con.close()
     assert main(["report", "--round", rd.ROUND, "--out", str(tmp_path / "out")]) == 0
-    assert "nog geen matchset berekend" in capsys.readouterr().err
+    assert f"Matchset {rd.ROUND}:" in capsys.readouterr().out
+    con = connect(warehouse_path, read_only=True)
+    assert con.execute("SELECT count(*) FROM match_runs WHERE round_id = ?", [rd.ROUND]).fetchone()[0] == 1
+    pairs = con.execute(
+        "SELECT count(*) FROM match_set m JOIN initiatives i USING (round_id, initiative_id) "
+        "JOIN consultants c USING (round_id, consultant_id) WHERE m.round_id = ? AND i.gemeentecode <> c.gemeentecode",
+        [rd.ROUND],
+    ).fetchone()[0]
+    own = con.execute(
+        "SELECT count(*) FROM match_set m JOIN initiatives i USING (round_id, initiative_id) "
+        "JOIN consultants c USING (round_id, consultant_id) WHERE m.round_id = ? AND i.gemeentecode = c.gemeentecode",
+        [rd.ROUND],
+    ).fetchone()[0]
+    con.close()
+    assert pairs > 0 and own == 0
 
 
 def test_report_assets_partitioned_by_round_with_paths_as_metadata(warehouse_path, tmp_path):
@@ -78,7 +99,7 @@ def test_report_assets_partitioned_by_round_with_paths_as_metadata(warehouse_pat
     overview = meta["coordinator_overzicht"]
     for key in ("xlsx", "html", "grafiek", "kaart", "evaluatie_xlsx", "evaluatie_html"):
         assert Path(overview[key].value).is_file()
-    assert Path(overview["xlsx"].value) == tmp_path / "reports" / rd.ROUND / "overzicht" / f"{rd.ROUND}_overzicht.xlsx"
+    assert Path(overview["xlsx"].value) == tmp_path / "reports" / "overzicht" / f"{rd.ROUND}_overzicht.xlsx"
     files = meta["gemeente_rapporten"]["bestanden"].value
     assert meta["gemeente_rapporten"]["gemeenten"].value == 4
     assert Path(files["GM0796"]["html"]).name == f"{rd.ROUND}_GM0796_s-hertogenbosch.html"

@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "pnet.cli.report",
     "pnet.cli.registrations",
     "pnet.cli.scan",
+    "pnet.cli.match",
 ]
 
 

@@ -1,4 +1,4 @@
-"""`pnet demo`: run the demo round end to end and say what was made."""
+"""`pnet demo [--out DIR]`: run the demo round end to end through Dagster and say what was made."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pnet.formatting import number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="draai een volledige demoronde via Dagster")
+    p = sub.add_parser("demo", help="draai een volledige demoronde via Dagster (offline)")
     p.add_argument("--out", metavar="DIR", default="data/demo", help="map voor de rapporten (standaard data/demo)")
     add_warehouse_option(p)
     p.set_defaults(func=run)
@@ -18,14 +18,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pipelines.demo import run_demo
 
-    s = run_demo(args.warehouse)
-    print(f"Warehouse: {s.warehouse}")
-    print(f"Dagster-runs ({s.dagster_home}): {', '.join(s.runs)}")
-    print(f"Gematerialiseerd: {', '.join(s.materialized)}")
+    s = run_demo(args.warehouse, args.out)
+    f = s.figures
+    print(f"Demoronde {s.round.round_id}: {len(s.round.gemeenten)} gemeenten, {number(s.round.inwoners)} inwoners.")
+    print(f"  Mediascan: {f['media_items']} berichten, {f['candidates']} kandidaat-initiatieven.")
     print(
-        f"Ronde {s.round.round_id}: {len(s.round.gemeenten)} gemeenten, {number(s.round.inwoners)} inwoners"
+        f"  Aanmeldingen: {f['files']} bestanden ({f['unreadable_files']} onleesbaar), {f['initiatives']} initiatieven, "
+        f"{f['consultants']} consultants, {f['rejected_rows']} rijen afgewezen met reden."
     )
-    for w in s.round.warnings:
-        print(w)
-    print("Bekijk de runs met: DAGSTER_HOME=" + str(s.dagster_home) + " dagster dev -h 127.0.0.1")
+    gap = f"{f['gap']:.2%}" if isinstance(f["gap"], float) else "-"
+    print(f"  Matchset: {f['matches']} koppelingen, {number(f['hours_matched'])} van {number(f['hours_needed'])} "
+          f"gevraagde uren (gap {gap}).")
+    failed = [name for stage in s.stages for name, ok in stage.checks.items() if not ok]
+    print(f"  Controles: {sum(len(st.checks) for st in s.stages) - len(failed)} geslaagd"
+          + (f", niet geslaagd: {', '.join(failed)}" if failed else "") + ".")
+    print(f"Rapporten: {s.out_dir} (per gemeente een map <code>_<naam>/, overzicht in overzicht/)")
+    print(f"Warehouse: {s.warehouse}")
+    print("Dagster-runs: " + ", ".join(f"{st.job} {st.run_id[:8]}" for st in s.stages))
+    print(f"Bekijk ze met: DAGSTER_HOME={s.dagster_home} dagster dev -h 127.0.0.1")
     return 0

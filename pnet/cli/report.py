@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from pnet.cli import add_warehouse_option
@@ -17,20 +16,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def ensure_match_set(con, round_id: str) -> bool:
-    """Make sure the round's match set is materialised; True when it is in the warehouse.
+def materialize_match_set(con, round_id: str) -> None:
+    """Compute the round's match set from what is in the warehouse (decisions of earlier meetings hold)."""
+    from matching.round import match_round
 
-    INTEGRATION POINT (lead): when `matching` is merged, replace the notice below by
-    `matching.round.match_round(con, round_id, params)` so a missing match set is computed here.
-    This is the only place the report command calls the matcher.
-    """
-    if con.execute("SELECT count(*) FROM match_runs WHERE round_id = ?", [round_id]).fetchone()[0]:
-        return True
+    s = match_round(con, round_id).summary()
     print(
-        f"Let op: voor ronde {round_id} is nog geen matchset berekend; de rapporten tonen nog geen matches.",
-        file=sys.stderr,
+        f"Matchset {round_id}: {s['matches']} koppelingen, {s['hours_matched']} van {s['hours_needed']} gevraagde uren; "
+        f"doelwaarde {s['objective']}, grens {s['bound']}, gap {s['gap']:.2%}."
     )
-    return False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     con = connect(args.warehouse)
     try:
         get_round(con, args.round_id)  # an unknown round is refused before anything is computed
-        ensure_match_set(con, args.round_id)
+        materialize_match_set(con, args.round_id)
         paths = write_round_reports(con, args.round_id, args.out)
     finally:
         con.close()

@@ -1,0 +1,67 @@
+"""Benchmark of the matcher on deterministic synthetic rounds (matching/synthetic.py).
+
+Targets (issue 6): 2,000 initiatives x 1,500 consultants with ~40 candidate pairs per initiative:
+objective >= 0.995 of the LP-relaxation bound within 30 s; pilot size 300 x 200: proven gap
+<= 0.1 % within 60 s; zero violations by the independent checker. Run: python -m bench.matching
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from matching.checker import check_matches
+from matching.problem import Problem
+from matching.solvers import solve
+from matching.solvers.heuristic import greedy
+from matching.solvers.highs import solve_lp
+from matching.synthetic import synthetic_problem
+
+
+def violations(problem: Problem, hours: np.ndarray) -> int:
+    used = np.flatnonzero(hours > 0)
+    matches = [{"initiative_id": problem.initiative_ids[problem.arc_i[k]], "consultant_id": problem.consultant_ids[problem.arc_c[k]],
+                "hours": int(hours[k]), "score": float(problem.score[k])} for k in used]
+    initiatives = {i: {"gemeentecode": g, "hours_needed": int(n)}
+                   for i, g, n in zip(problem.initiative_ids, problem.initiative_gemeente, problem.need)}
+    consultants = {c: {"gemeentecode": g, "hours_available": int(a), "akkoord": True}
+                   for c, g, a in zip(problem.consultant_ids, problem.consultant_gemeente, problem.avail)}
+    return len(check_matches(matches, initiatives, consultants, max_team=problem.max_team,
+                             min_block=problem.min_block, min_score=0.0))
+
+
+def row(bench: str, metric: str, value: float, target: float, unit: str, ok: bool) -> dict:
+    return {"benchmark": bench, "metric": metric, "value": value, "target": target, "unit": unit, "ok": bool(ok)}
+
+
+def run() -> list[dict]:
+    rows = []
+    pilot = synthetic_problem(300, 200, 40, seed=0)
+    s = solve(pilot, time_limit=60.0, gap=1e-3)
+    rows += [
+        row("matching_pilot_300x200", "proven_gap", round(s.gap * 100, 3), 0.1, "%", s.gap <= 1e-3),
+        row("matching_pilot_300x200", "objective_over_lp_bound", round(s.objective / s.lp_bound, 4), 0.995, "ratio",
+            s.objective >= 0.995 * s.lp_bound),
+        row("matching_pilot_300x200", "proven_bound_over_lp_bound", round(s.bound / s.lp_bound, 4), 1.0, "ratio", True),
+        row("matching_pilot_300x200", "seconds", round(s.seconds, 1), 60.0, "s", s.seconds <= 61.0),
+        row("matching_pilot_300x200", "violations", violations(pilot, s.hours), 0, "count", violations(pilot, s.hours) == 0),
+    ]
+    big = synthetic_problem(2000, 1500, 40, seed=0)
+    lp = solve_lp(big)
+    g = big.objective(greedy(big, lp.hours)) / lp.bound
+    rows.append(row("matching_2000x1500", "greedy_over_lp_bound", round(g, 4), 0.96, "ratio", True))
+    s = solve(big, time_limit=30.0, gap=1e-3)
+    ratio = s.objective / s.lp_bound
+    rows += [
+        row("matching_2000x1500", "objective_over_lp_bound", round(ratio, 4), 0.995, "ratio", ratio >= 0.995),
+        row("matching_2000x1500", "seconds", round(s.seconds, 1), 30.0, "s", s.seconds <= 31.0),
+        row("matching_2000x1500", "violations", violations(big, s.hours), 0, "count", violations(big, s.hours) == 0),
+        row("matching_2000x1500", "arcs", big.n_arcs, 80_000, "count", True),
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        mark = "ok" if r["ok"] else "NIET GEHAALD"
+        print(f"{r['benchmark']:<26} {r['metric']:<26} {r['value']:>10} {r['unit']:<6} doel {r['target']:<8} {mark}")

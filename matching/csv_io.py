@@ -1,0 +1,156 @@
+"""The CLI file form: read I.csv, C.csv and S.csv with row-level Dutch errors, write M.csv.
+
+I.csv: initiative_id, gemeentecode, hours_needed [, priority, themes, text]
+C.csv: consultant_id, gemeentecode, hours_available [, themes, text]  (employer consent assumed)
+S.csv: initiative_id, consultant_id, score
+Themes are codes or labels from config/themas.yaml separated by ';' or '|'; a gemeentecode may
+also be a municipality name. Every row is loaded or the file is refused with all its problems listed.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from matching.params import MatchingError
+from pnet.themes import themes
+from pnet.untrusted import neutralize_formula
+from warehouse.resolver import GemeenteError, default_resolver
+
+INITIATIVE_COLUMNS = ("initiative_id", "gemeentecode", "hours_needed")
+CONSULTANT_COLUMNS = ("consultant_id", "gemeentecode", "hours_available")
+SCORE_COLUMNS = ("initiative_id", "consultant_id", "score")
+MATCH_COLUMNS = ("initiative_id", "consultant_id", "hours", "score", "themes", "text", "travel", "distance_km",
+                 "locked", "gemeente_initiatief", "gemeente_consultant", "toelichting")
+MAX_PROBLEMS = 20
+
+
+def _theme_lookup() -> dict[str, str]:
+    out = {}
+    for t in themes():
+        out[t.code.casefold()] = t.code
+        out[t.label.casefold()] = t.code
+    return out
+
+
+def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    p = Path(path)
+    if not p.is_file():
+        raise MatchingError(f"Bestand {p} bestaat niet.")
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as fh:
+            sample = fh.read(4096)
+            fh.seek(0)
+            delimiter = ";" if sample.count(";") > sample.count(",") and "," not in sample.split("\n", 1)[0] else ","
+            reader = csv.DictReader(fh, delimiter=delimiter)
+            header = [h.strip().lower() for h in reader.fieldnames or []]
+            rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
+    except UnicodeDecodeError as exc:
+        raise MatchingError(f"{p.name} is geen UTF-8-tekstbestand (CSV).") from exc
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise MatchingError(f"{p.name} mist de kolom(men) {', '.join(missing)} (gevonden: {', '.join(header) or 'geen'}).")
+    if not rows:
+        raise MatchingError(f"{p.name} bevat geen regels.")
+    return rows
+
+
+def _number(value: str, what: str, problems: list[str], where: str, *, lo: float = 0.0, hi: float = math.inf) -> float:
+    try:
+        x = float(value.replace(",", "."))
+    except ValueError:
+        problems.append(f"{where}: {what} '{value}' is geen getal.")
+        return 0.0
+    if not lo <= x <= hi or math.isnan(x):
+        problems.append(f"{where}: {what} {value} ligt niet tussen {lo:g} en {hi:g}.")
+    return x
+
+
+def _themes(value: str, lookup: dict[str, str], problems: list[str], where: str) -> list[str]:
+    out = []
+    for part in (p.strip() for p in re.split(r"[;|]", value or "")):
+        if not part:
+            continue
+        code = lookup.get(part.casefold())
+        if code is None:
+            problems.append(f"{where}: onbekend thema '{part}' (zie config/themas.yaml).")
+        elif code not in out:
+            out.append(code)
+    return out
+
+
+def _gemeente(value: str, problems: list[str], where: str) -> str:
+    try:
+        return default_resolver().resolve(value).code
+    except GemeenteError as exc:
+        problems.append(f"{where}: {exc}")
+        return value
+
+
+def _raise(name: str, problems: list[str]) -> None:
+    if problems:
+        more = f"\n... en nog {len(problems) - MAX_PROBLEMS} probleem/problemen." if len(problems) > MAX_PROBLEMS else ""
+        raise MatchingError(f"{name} kan niet worden gebruikt:\n" + "\n".join(problems[:MAX_PROBLEMS]) + more)
+
+
+def _records(path, required, id_col, hours_col, hours_what) -> tuple[pd.DataFrame, list[dict]]:
+    rows = _read(path, required)
+    name, lookup, problems, out, seen = Path(path).name, _theme_lookup(), [], [], {}
+    for n, r in enumerate(rows, start=2):
+        where = f"{name} regel {n}"
+        if not r[id_col]:
+            problems.append(f"{where}: {id_col} is leeg.")
+        elif r[id_col] in seen:
+            problems.append(f"{where}: {id_col} '{r[id_col]}' staat ook op regel {seen[r[id_col]]}.")
+        seen.setdefault(r[id_col], n)
+        rec = {
+            id_col: r[id_col],
+            "gemeentecode": _gemeente(r["gemeentecode"], problems, where),
+            hours_col: _number(r[hours_col], hours_what, problems, where),
+            "themes": _themes(r.get("themes", ""), lookup, problems, where),
+            "text": r.get("text", ""),
+        }
+        if "priority" in required or id_col == "initiative_id":
+            rec["priority"] = _number(r.get("priority") or "1", "prioriteit", problems, where, lo=0.0)
+        out.append(rec)
+    _raise(name, problems)
+    return pd.DataFrame(out), rows
+
+
+def read_initiatives(path: str | Path) -> pd.DataFrame:
+    frame, _ = _records(path, INITIATIVE_COLUMNS, "initiative_id", "hours_needed", "hours_needed")
+    return frame
+
+
+def read_consultants(path: str | Path) -> pd.DataFrame:
+    frame, _ = _records(path, CONSULTANT_COLUMNS, "consultant_id", "hours_available", "hours_available")
+    frame["akkoord"] = True
+    return frame
+
+
+def read_scores(path: str | Path, initiatives: pd.DataFrame, consultants: pd.DataFrame) -> pd.DataFrame:
+    rows = _read(path, SCORE_COLUMNS)
+    name, problems, out = Path(path).name, [], []
+    known_i, known_c = set(initiatives.initiative_id), set(consultants.consultant_id)
+    for n, r in enumerate(rows, start=2):
+        where = f"{name} regel {n}"
+        if r["initiative_id"] not in known_i:
+            problems.append(f"{where}: initiatief '{r['initiative_id']}' staat niet in het initiatievenbestand.")
+        if r["consultant_id"] not in known_c:
+            problems.append(f"{where}: consultant '{r['consultant_id']}' staat niet in het consultantsbestand.")
+        out.append({"initiative_id": r["initiative_id"], "consultant_id": r["consultant_id"],
+                    "score": _number(r["score"], "score", problems, where, lo=0.0, hi=1.0)})
+    _raise(name, problems)
+    return pd.DataFrame(out)
+
+
+def write_matches(matches: pd.DataFrame, path: str | Path) -> None:
+    """M.csv: the match set with explanation columns; text cells never become formulas."""
+    frame = matches.reindex(columns=list(MATCH_COLUMNS)).copy()
+    for col in ("initiative_id", "consultant_id", "toelichting"):
+        frame[col] = frame[col].map(neutralize_formula)
+    frame.to_csv(path, index=False, float_format="%.4g")

@@ -1,0 +1,130 @@
+"""Merge a round's registrations with the scanned candidates municipalities confirmed.
+
+A confirmed candidate ('relevant' in candidate_feedback) that describes the same initiative as a
+registration of the same municipality (fuzzy similarity of title, organisation and place) is
+linked to it as provenance; the others become new initiatives, so the scan's "new" ones are new.
+Candidates of one news cluster count as one initiative.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+from rapidfuzz import fuzz
+
+from pnet.settings import load_config
+from warehouse.db import replace_rows
+from warehouse.resolver import normalize
+
+FIELD_WEIGHTS = {"title": 0.6, "organisation": 0.25, "place": 0.15}
+_ORG_KEYS = ("initiatiefnemer", "organisatie", "organisation", "organization")
+_PLACE_KEYS = ("woonplaats", "plaats", "place")
+
+
+def _evidence_value(evidence, keys) -> str | None:
+    if isinstance(evidence, str):
+        try:
+            evidence = json.loads(evidence)
+        except ValueError:
+            return None
+    if not isinstance(evidence, dict):
+        return None
+    for key in keys:
+        value = evidence.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def similarity(candidate: dict, registration: dict) -> float:
+    """Weighted fuzzy similarity (0..1) over the fields both sides have; title always counts."""
+    fields = {
+        "title": (candidate.get("title"), registration.get("titel")),
+        "organisation": (candidate.get("organisation"), registration.get("initiatiefnemer")),
+        "place": (candidate.get("place"), registration.get("woonplaats")),
+    }
+    total = weight = 0.0
+    for name, (a, b) in fields.items():
+        if not a or not b:
+            if name == "title":
+                return 0.0
+            continue
+        total += FIELD_WEIGHTS[name] * fuzz.token_set_ratio(normalize(a), normalize(b)) / 100.0
+        weight += FIELD_WEIGHTS[name]
+    return total / weight
+
+
+def confirmed_candidates(con: duckdb.DuckDBPyConnection, round_id: str) -> pd.DataFrame:
+    """Candidates marked 'relevant' for this round (or without a round, in one of its municipalities)."""
+    frame = con.execute(
+        """
+        SELECT f.item_id, coalesce(f.gemeentecode, c.gemeentecode) AS gemeentecode, c.themes, c.evidence,
+               m.title, m.text, coalesce(m.cluster_id, f.item_id) AS cluster
+        FROM candidate_feedback f
+        JOIN candidates c USING (item_id)
+        JOIN media_items m USING (item_id)
+        WHERE f.label = 'relevant'
+          AND coalesce(f.gemeentecode, c.gemeentecode) IS NOT NULL
+          AND (f.round_id = $1 OR (f.round_id IS NULL AND coalesce(f.gemeentecode, c.gemeentecode)
+               IN (SELECT gemeentecode FROM round_gemeenten WHERE round_id = $1)))
+        ORDER BY f.decided_at, f.item_id
+        """,
+        [round_id],
+    ).df()
+    frame = frame.drop_duplicates("item_id")
+    frame["organisation"] = [_evidence_value(e, _ORG_KEYS) for e in frame.evidence]
+    frame["place"] = [_evidence_value(e, _PLACE_KEYS) for e in frame.evidence]
+    frame["title"] = [t if isinstance(t, str) and t.strip() else (x or "")[:80] for t, x in zip(frame.title, frame.text)]
+    return frame
+
+
+def merge_round_initiatives(con: duckdb.DuckDBPyConnection, round_id: str) -> pd.DataFrame:
+    """Write and return `match_initiatives` for the round."""
+    cfg = load_config("matching")["merge"]
+    regs = con.execute(
+        """SELECT initiative_id, origin, gemeentecode, titel, omschrijving, hulpvraag, initiatiefnemer, woonplaats,
+                  themas, uren_gevraagd, prioriteit
+           FROM initiatives WHERE round_id = ? ORDER BY initiative_id""",
+        [round_id],
+    ).df()
+    regs["item_ids"] = [[] for _ in range(len(regs))]
+    regs["link_score"] = None
+    new_rows = {}
+    by_gemeente = {g: part.to_dict("records") for g, part in regs.groupby("gemeentecode")}
+    index = {r: k for k, r in enumerate(regs.initiative_id)}
+    for cand in confirmed_candidates(con, round_id).to_dict("records"):
+        scored = [(similarity(cand, reg), reg["initiative_id"]) for reg in by_gemeente.get(cand["gemeentecode"], [])]
+        best = max(scored, default=(0.0, None))
+        if best[1] is not None and best[0] >= float(cfg["threshold"]):
+            k = index[best[1]]
+            regs.at[k, "item_ids"] = [*regs.at[k, "item_ids"], cand["item_id"]]
+            regs.at[k, "link_score"] = max(best[0], regs.at[k, "link_score"] or 0.0)
+            continue
+        key = cand["cluster"]
+        if key in new_rows:
+            new_rows[key]["item_ids"].append(cand["item_id"])
+            continue
+        new_rows[key] = {
+            "initiative_id": f"K-{cand['item_id'][:12]}",
+            "origin": "candidate",
+            "gemeentecode": cand["gemeentecode"],
+            "titel": cand["title"],
+            "omschrijving": (cand["text"] or "")[:2000],
+            "hulpvraag": None,
+            "initiatiefnemer": cand["organisation"],
+            "woonplaats": cand["place"],
+            "themas": list(cand["themes"]),
+            "uren_gevraagd": float(cfg["candidate_hours"]),
+            "prioriteit": 1,
+            "item_ids": [cand["item_id"]],
+            "link_score": None,
+        }
+    merged = pd.concat([regs, pd.DataFrame(list(new_rows.values()), columns=regs.columns)], ignore_index=True)
+    merged["link_score"] = merged.link_score.astype(float)
+    merged.insert(0, "round_id", round_id)
+    replace_rows(con, "match_initiatives", merged, {"round_id": round_id})
+    return merged

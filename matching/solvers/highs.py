@@ -1,0 +1,117 @@
+"""HiGHS through highspy: the MILP of `model.py` with a warm start, a time limit and a proven bound.
+
+scipy.optimize.milp runs the same HiGHS but cannot take a starting solution. Every MILP here
+starts from a feasible solution (the local search's windows start from the current assignment,
+branch and bound from the local search's result), so the MILP goes through highspy directly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import scipy.sparse as sp
+
+from matching.problem import Problem
+from matching.solvers.model import FairnessStage, Model, build_model
+
+
+@dataclass
+class MipResult:
+    hours: np.ndarray | None  # whole hours per arc, None when no solution was found
+    objective: float
+    bound: float  # proven upper bound on the objective of this (sub)problem
+    optimal: bool
+
+
+def _new_highs() -> highspy.Highs:
+    """A Highs instance without the banner its constructor writes to the process's stdout."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            h = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+def _highs(model: Model, *, integer: bool, time_limit: float, gap: float) -> highspy.Highs:
+    a = sp.vstack([c.A for c in model.constraints]).tocsc()
+    n = len(model.c)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n, a.shape[0]
+    lp.col_cost_ = model.c
+    lp.col_lower_, lp.col_upper_ = model.bounds.lb, model.bounds.ub
+    lp.row_lower_ = np.concatenate([np.broadcast_to(c.lb, c.A.shape[0]) for c in model.constraints])
+    lp.row_upper_ = np.concatenate([np.broadcast_to(c.ub, c.A.shape[0]) for c in model.constraints])
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, a.shape[0]
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
+    if integer:
+        lp.integrality_ = [highspy.HighsVarType.kInteger if v else highspy.HighsVarType.kContinuous for v in model.integrality]
+    h = _new_highs()
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    h.setOptionValue("time_limit", max(0.05, float(time_limit)))
+    h.setOptionValue("mip_rel_gap", gap)
+    h.passModel(lp)
+    return h
+
+
+def solve_lp(problem: Problem, time_limit: float = 60.0) -> MipResult:
+    """The LP relaxation: its optimum is a proven bound; its x guides the heuristic."""
+    model = build_model(problem)
+    h = _highs(model, integer=False, time_limit=time_limit, gap=0.0)
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise RuntimeError(f"LP relaxation not solved: {h.modelStatusToString(h.getModelStatus())}")
+    x = np.asarray(h.getSolution().col_value)[: model.n_arcs]
+    value = -h.getInfo().objective_function_value
+    return MipResult(x, value, value, True)
+
+
+def solve_mip(
+    problem: Problem,
+    start: np.ndarray | None,
+    time_limit: float,
+    gap: float,
+    fairness: FairnessStage | None = None,
+) -> MipResult:
+    """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
+
+    With `fairness`, the objective and bound are those of the second stage (the lowest ratio t).
+    """
+    model = build_model(problem, fairness)
+    h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
+    if start is not None:
+        warm = highspy.HighsSolution()
+        values = [start, start > 0]
+        if fairness is not None:
+            values.append([fair_ratio(problem, start, fairness)])
+        warm.col_value = np.concatenate(values).astype(float)
+        warm.value_valid = True
+        h.setSolution(warm)
+    h.run()
+    info = h.getInfo()
+    status = h.getModelStatus()
+    if info.primal_solution_status != 2:  # no feasible solution
+        return MipResult(None, -np.inf, -info.mip_dual_bound, False)
+    hours = np.round(np.asarray(h.getSolution().col_value)[: model.n_arcs]).astype(int)
+    optimal = status == highspy.HighsModelStatus.kOptimal
+    if fairness is not None:
+        return MipResult(hours, fair_ratio(problem, hours, fairness), -info.mip_dual_bound, optimal)
+    return MipResult(hours, problem.objective(hours), -info.mip_dual_bound, optimal)
+
+
+def fair_ratio(problem: Problem, hours: np.ndarray, fairness: FairnessStage) -> float:
+    """Lowest ratio of hours received to fair share over the groups with a share."""
+    received = np.bincount(fairness.group[problem.arc_i], hours, len(fairness.share))
+    has = fairness.share > 0
+    return float((received[has] / fairness.share[has]).min()) if has.any() else 1.0

@@ -1,0 +1,75 @@
+"""Matching assets: the round's match set, with blocking checks by the independent checker."""
+
+import dagster as dg
+
+from matching.round import check_round, match_round
+from pipelines.partitions import rounds_partitions
+from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+
+GROUP = "matching"
+
+# check name -> (checker rules it covers, Dutch description)
+CHECKS = {
+    "geen_eigen_gemeente": (("eigen_gemeente",), "Geen enkele consultant is gekoppeld aan een initiatief in de eigen (werkgevers)gemeente."),
+    "uren_niet_overschreden": (("uren_consultant", "uren_initiatief", "uren"),
+                               "Geen consultant krijgt meer uren dan beschikbaar, geen initiatief meer dan gevraagd; alleen hele uren."),
+    "teamgrootte": (("teamgrootte",), "Geen initiatief krijgt meer consultants dan het maximum per team."),
+    "blokgrootte": (("blokgrootte",), "Elke koppeling heeft minstens het minimale blok aan uren (behalve door het overleg vastgelegde)."),
+    "besluiten_gevolgd": (("vastgelegd", "afgewezen", "akkoord_werkgever", "min_score", "onbekend"),
+                          "Akkoord-paren houden hun uren, afgewezen paren komen niet terug, alleen consultants met akkoord van de werkgever."),
+}
+
+
+def _markdown(per_gemeente) -> str:
+    lines = ["| gemeente | uren gekoppeld | uren gevraagd | uren beschikbaar | uren uitgeleend |", "|---|---:|---:|---:|---:|"]
+    for r in per_gemeente.itertuples():
+        lines.append(f"| {r.gemeentecode} | {r.uren_gekoppeld} | {r.uren_gevraagd} | {r.uren_beschikbaar} | {r.uren_uitgeleend} |")
+    return "\n".join(lines)
+
+
+@dg.asset(
+    partitions_def=rounds_partitions,
+    deps=[dg.AssetKey("round_initiatives"), dg.AssetKey("round_consultants")],
+    group_name=GROUP,
+    kinds={"duckdb"},
+    owners=["team:coordinatie"],
+    pool=WAREHOUSE_POOL,
+    description=(
+        "De koppelingen van een ronde: consultants aan initiatieven (aanmeldingen plus door gemeenten bevestigde "
+        "kandidaten), nooit in de eigen gemeente, met hele uren, maximaal teamgrootte, minimaal blok, en de besluiten "
+        "van het overleg. Met doelwaarde, bewezen bovengrens en gap, en per initiatief 3 alternatieven."
+    ),
+    check_specs=[
+        dg.AssetCheckSpec(name, asset="round_match_set", description=desc, blocking=True)
+        for name, (_, desc) in CHECKS.items()
+    ],
+)
+def round_match_set(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    round_id = context.partition_key
+    with warehouse.connect() as con:
+        result = match_round(con, round_id)
+        violations = check_round(con, round_id, result.params)
+    summary = result.summary()
+    yield dg.MaterializeResult(
+        metadata={
+            "koppelingen": summary["matches"],
+            "uren_gekoppeld": summary["hours_matched"],
+            "uren_gevraagd": summary["hours_needed"],
+            "uren_beschikbaar": summary["hours_available"],
+            "doelwaarde": summary["objective"],
+            "bovengrens": summary["bound"],
+            "gap": dg.MetadataValue.float(summary["gap"]),
+            "status": summary["status"],
+            "methode": summary["method"],
+            "per_gemeente": dg.MetadataValue.md(_markdown(result.per_gemeente)),
+            "waarschuwingen": dg.MetadataValue.md("\n".join(f"- {w}" for w in result.warnings) or "geen"),
+        }
+    )
+    for name, (rules, _) in CHECKS.items():
+        found = [v.message for v in violations if v.rule in rules]
+        yield dg.AssetCheckResult(
+            check_name=name,
+            passed=not found,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={"overtredingen": len(found), "voorbeelden": dg.MetadataValue.md("\n".join(f"- {m}" for m in found[:10]) or "geen")},
+        )

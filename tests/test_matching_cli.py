@@ -1,0 +1,113 @@
+"""Contract of `pnet match`: flags, M.csv columns, the JSON line, and Dutch errors without tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from matching.csv_io import MATCH_COLUMNS
+from pnet.cli import main
+
+INITIATIVES = """initiative_id,gemeentecode,hours_needed,priority,themes,text
+I1,Zeist,24,1,energie;financiering,Energiecoöperatie zoekt hulp bij subsidieaanvraag voor zonnepanelen
+I2,GM0307,16,2,zorg,Buurthuiskamer tegen eenzaamheid van ouderen
+I3,De Bilt,40,1,Vergunningen & Omgevingswet,Voedselbos heeft een omgevingsvergunning nodig
+"""
+CONSULTANTS = """consultant_id,gemeentecode,hours_available,themes,text
+c1,Amersfoort,40,energie;financiering,subsidies en energietransitie
+c2,Zeist,32,zorg;vergunningen,omgevingswet en vergunningverlening
+c3,Soest,24,zorg,welzijn ouderen mantelzorg
+"""
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "I.csv").write_text(INITIATIVES, encoding="utf-8")
+    (tmp_path / "C.csv").write_text(CONSULTANTS, encoding="utf-8")
+    return tmp_path
+
+
+def run(tmp_path, *extra):
+    return main(["match", "--initiatives", str(tmp_path / "I.csv"), "--consultants", str(tmp_path / "C.csv"),
+                 "-o", str(tmp_path / "M.csv"), "--time-limit", "10", *extra])
+
+
+def read_m(tmp_path):
+    with open(tmp_path / "M.csv", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        return reader.fieldnames, list(reader)
+
+
+def test_match_writes_the_match_set_and_reports_bound_and_gap(files, capsys):
+    assert run(files) == 0
+    out = capsys.readouterr().out
+    assert "bovengrens" in out and "gap" in out
+    header, rows = read_m(files)
+    assert tuple(header) == MATCH_COLUMNS
+    pairs = {(r["initiative_id"], r["consultant_id"]): int(r["hours"]) for r in rows}
+    assert pairs == {("I1", "c1"): 24, ("I2", "c3"): 16, ("I3", "c2"): 32}
+    assert all(r["gemeente_initiatief"] != r["gemeente_consultant"] for r in rows)
+    assert all(r["toelichting"].startswith("score ") for r in rows)
+
+
+def test_json_line(files, capsys):
+    assert run(files, "--json", "--fairness", "on", "--max-team", "1", "--min-block", "4", "--min-score", "0.1") == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1
+    summary = json.loads(lines[0])
+    assert summary["bound"] >= summary["objective"] > 0
+    assert summary["gap"] == pytest.approx((summary["bound"] - summary["objective"]) / summary["bound"], abs=1e-5)
+    assert summary["violations"] == 0 and summary["fairness_ratio"] is not None
+
+
+def test_scores_file_limits_the_candidates(files):
+    (files / "S.csv").write_text("initiative_id,consultant_id,score\nI1,c3,0.5\nI2,c2,0.9\nI3,c2,0.4\n", encoding="utf-8")
+    # I1 (Zeist) / c3 (Soest) and I2 (Amersfoort) / c2 (Zeist) are allowed; only listed pairs may appear
+    assert run(files, "--scores", str(files / "S.csv")) == 0
+    _, rows = read_m(files)
+    got = {(r["initiative_id"], r["consultant_id"]) for r in rows}
+    assert got <= {("I1", "c3"), ("I2", "c2"), ("I3", "c2")}
+    assert ("I2", "c2") in got and float(next(r for r in rows if r["initiative_id"] == "I2")["score"]) == 0.9
+
+
+def test_missing_theme_elsewhere_is_explained(files, capsys):
+    (files / "I.csv").write_text("initiative_id,gemeentecode,hours_needed,themes\nI1,Zeist,16,wonen\n", encoding="utf-8")
+    (files / "C.csv").write_text("consultant_id,gemeentecode,hours_available,themes\nc1,Zeist,40,wonen\nc2,Groningen,40,zorg\n", encoding="utf-8")
+    assert run(files) == 1
+    err = capsys.readouterr().err
+    assert "geen consultant uit een andere gemeente heeft thema 'Wonen'" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "initiatives, message",
+    [
+        ("initiative_id,gemeentecode\nI1,Zeist\n", "mist de kolom(men) hours_needed"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,veel\n", "regel 2: hours_needed 'veel' is geen getal"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Nergenshuizen,8\n", "Onbekende gemeente"),
+        ("initiative_id,gemeentecode,hours_needed,themes\nI1,Zeist,8,ruimtevaart\n", "onbekend thema 'ruimtevaart'"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\nI1,Soest,8\n", "staat ook op regel 2"),
+        ("initiative_id,gemeentecode,hours_needed\n", "bevat geen regels"),
+    ],
+)
+def test_bad_input_gives_a_dutch_error(files, capsys, initiatives, message):
+    (files / "I.csv").write_text(initiatives, encoding="utf-8")
+    assert run(files) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fout: ") and message in err and "Traceback" not in err
+
+
+def test_bad_flags_are_refused(files, capsys):
+    assert run(files, "--max-team", "0") == 1
+    assert "--max-team" in capsys.readouterr().err
+    assert main(["match", "--initiatives", str(files / "nope.csv"), "--consultants", str(files / "C.csv"), "-o", str(files / "M.csv")]) == 1
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_formula_text_is_neutralised(files):
+    (files / "I.csv").write_text("initiative_id,gemeentecode,hours_needed\n=HYPERLINK(1),Zeist,16\n", encoding="utf-8")
+    assert run(files, "--min-score", "0") == 0
+    _, rows = read_m(files)
+    assert rows[0]["initiative_id"] == "'=HYPERLINK(1)"

@@ -1,0 +1,167 @@
+"""match_round on a warehouse filled directly: merge with confirmed candidates, decisions, stored rows."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from matching.merge import merge_round_initiatives
+from matching.params import MatchingError, MatchParams
+from matching.round import match_round
+from warehouse.rounds import create_round
+
+ROUND = "2027-R1"
+
+
+def add_initiative(con, iid, gemeente, titel, themas, uren, **kw):
+    con.execute(
+        """INSERT INTO initiatives (round_id, initiative_id, gemeentecode, titel, omschrijving, initiatiefnemer,
+               woonplaats, themas, uren_gevraagd, hulpvraag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [ROUND, iid, gemeente, titel, kw.get("omschrijving"), kw.get("initiatiefnemer"), kw.get("woonplaats"),
+         themas, uren, kw.get("hulpvraag")],
+    )
+
+
+def add_consultant(con, cid, gemeente, themas, uren, akkoord=True, expertise=None):
+    con.execute(
+        """INSERT INTO consultants (round_id, consultant_id, naam, email, gemeentecode, expertise, themas,
+               uren_beschikbaar, akkoord_werkgever) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [ROUND, cid, cid.title(), f"{cid}@example.nl", gemeente, expertise, themas, uren, akkoord],
+    )
+
+
+def add_candidate(con, item_id, title, gemeente, themes, label="relevant", evidence=None, cluster=None):
+    con.execute(
+        """INSERT INTO media_items (item_id, url, canonical_url, source, kind, title, text, fetched_at, cluster_id)
+           VALUES (?, ?, ?, 'test', 'news', ?, ?, ?, ?)""",
+        [item_id, f"http://x/{item_id}", f"http://x/{item_id}", title, f"{title}. Meer tekst.", datetime(2027, 2, 1), cluster],
+    )
+    con.execute(
+        "INSERT INTO candidates (item_id, model_version, is_initiative, score, gemeentecode, themes, evidence) VALUES (?, 'v1', true, 0.9, ?, ?, ?)",
+        [item_id, gemeente, themes, json.dumps(evidence or {})],
+    )
+    con.execute("INSERT INTO candidate_feedback (item_id, round_id, gemeentecode, label) VALUES (?, ?, ?, ?)",
+                [item_id, ROUND, gemeente, label])
+
+
+@pytest.fixture
+def round_con(con):
+    create_round(con, ROUND, ["Zeist", "Amersfoort", "Soest", "De Bilt"], date(2027, 1, 15), date(2027, 3, 1))
+    add_initiative(con, "zonnedak", "GM0355", "Energiecoöperatie Zonnedak Zeist", ["energie"], 24,
+                   initiatiefnemer="Stichting Zonnedak", woonplaats="Zeist", hulpvraag="subsidieaanvraag zonnepanelen")
+    add_initiative(con, "huiskamer", "GM0307", "Buurthuiskamer Kruiskamp", ["zorg"], 16, woonplaats="Amersfoort")
+    add_consultant(con, "anna", "GM0307", ["energie", "financiering"], 40, expertise="subsidies energietransitie")
+    add_consultant(con, "bram", "GM0355", ["zorg"], 24, expertise="welzijn ouderen")
+    add_consultant(con, "cees", "GM0342", ["zorg", "energie"], 32, expertise="zorg en energie")
+    add_consultant(con, "dirk", "GM0310", ["zorg"], 40, akkoord=False)
+    # the same initiative as a registration, found in the news
+    add_candidate(con, "n1", "Energiecooperatie Zonnedak Zeist", "GM0355", ["energie"],
+                  evidence={"initiatiefnemer": "Stichting Zonnedak", "woonplaats": "Zeist"})
+    # a new one, reported twice in one news cluster, and one a municipality found not relevant
+    add_candidate(con, "n2", "Voedselbos De Bilt zoekt vergunning", "GM0310", ["groen", "vergunningen"], cluster="k1")
+    add_candidate(con, "n3", "Voedselbos in De Bilt", "GM0310", ["groen"], cluster="k1")
+    add_candidate(con, "n4", "Kermis", "GM0342", ["sport_cultuur"], label="niet relevant")
+    return con
+
+
+def test_merge_links_the_same_initiative_and_adds_new_ones(round_con):
+    merged = merge_round_initiatives(round_con, ROUND).set_index("initiative_id")
+    assert list(merged.loc["zonnedak", "item_ids"]) == ["n1"]
+    assert merged.loc["zonnedak", "link_score"] > 0.82
+    new = merged[merged.origin == "candidate"]
+    assert len(new) == 1 and sorted(new.iloc[0]["item_ids"]) == ["n2", "n3"]
+    assert new.iloc[0]["gemeentecode"] == "GM0310"
+    stored = round_con.execute("SELECT count(*) FROM match_initiatives WHERE round_id = ?", [ROUND]).fetchone()[0]
+    assert stored == 3
+
+
+def test_match_round_writes_run_set_and_alternates_and_honours_decisions(round_con):
+    result = match_round(round_con, ROUND, MatchParams(time_limit=10))
+    assert result.violations == []
+    rows = round_con.execute("SELECT initiative_id, consultant_id, hours, components FROM match_set WHERE round_id = ?", [ROUND]).fetchall()
+    gem_i = dict(round_con.execute("SELECT initiative_id, gemeentecode FROM match_initiatives").fetchall())
+    gem_c = dict(round_con.execute("SELECT consultant_id, gemeentecode FROM consultants").fetchall())
+    assert rows and all(gem_i[i] != gem_c[c] for i, c, _, _ in rows)
+    assert "dirk" not in {c for _, c, _, _ in rows}  # no employer consent
+    reasons = dict(round_con.execute(
+        "SELECT consultant_id, reden FROM match_scores WHERE round_id = ? AND initiative_id = 'huiskamer'", [ROUND]).fetchall())
+    assert reasons["dirk"] == "geen akkoord werkgever" and reasons["cees"] is None
+    assert "anna" not in reasons  # never in the own municipality, so not even scored
+    assert set(json.loads(rows[0][3])) == {"themes", "text", "travel", "distance_km"}
+    run = round_con.execute("SELECT status, objective, bound, gap FROM match_runs WHERE round_id = ?", [ROUND]).fetchone()
+    assert run[2] >= run[1] > 0
+
+    first = {(i, c): h for i, c, h, _ in rows}
+    (keep, keep_hours), (drop, _) = sorted(first.items())[:2]
+    round_con.execute("INSERT INTO match_decisions (round_id, initiative_id, consultant_id, decision) VALUES (?, ?, ?, 'akkoord')", [ROUND, *keep])
+    round_con.execute("INSERT INTO match_decisions (round_id, initiative_id, consultant_id, decision) VALUES (?, ?, ?, 'afgewezen')", [ROUND, *drop])
+    match_round(round_con, ROUND, MatchParams(time_limit=10))
+    again = {(i, c): (h, locked) for i, c, h, locked in round_con.execute(
+        "SELECT initiative_id, consultant_id, hours, locked FROM match_set WHERE round_id = ?", [ROUND]).fetchall()}
+    assert again[keep] == (keep_hours, True)
+    assert drop not in again
+    alternates = round_con.execute("SELECT initiative_id, consultant_id FROM match_alternates WHERE round_id = ?", [ROUND]).fetchall()
+    assert drop not in set(alternates)
+    assert round_con.execute("SELECT count(*) FROM match_runs").fetchone()[0] == 1
+
+
+def test_empty_round_is_explained(con):
+    create_round(con, "LEEG", ["Zeist", "Soest"], date(2027, 1, 15), date(2027, 3, 1))
+    with pytest.raises(MatchingError, match="nog geen initiatieven"):
+        match_round(con, "LEEG")
+
+
+def test_round_match_set_asset_materializes_with_passing_checks(round_con, warehouse_path):
+    import dagster as dg
+
+    from pipelines.definitions import defs
+    from pipelines.partitions import rounds_partitions
+    from pipelines.resources import WarehouseResource
+
+    round_con.close()
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(rounds_partitions.name, [ROUND])
+    result = dg.materialize(
+        [defs.get_assets_def("round_match_set")],
+        instance=instance,
+        partition_key=ROUND,
+        resources={"warehouse": WarehouseResource(path=str(warehouse_path))},
+    )
+    assert result.success
+    checks = result.get_asset_check_evaluations()
+    assert {c.check_name for c in checks} == {"geen_eigen_gemeente", "uren_niet_overschreden", "teamgrootte", "blokgrootte", "besluiten_gevolgd"}
+    assert all(c.passed for c in checks)
+    meta = result.get_asset_materialization_events()[0].materialization.metadata
+    assert meta["bovengrens"].value >= meta["doelwaarde"].value > 0
+    assert "GM0355" in meta["per_gemeente"].value
+
+
+def test_check_round_finds_a_stored_own_municipality_pair(round_con):
+    from matching.round import check_round
+
+    match_round(round_con, ROUND, MatchParams(time_limit=10))
+    assert check_round(round_con, ROUND) == []
+    round_con.execute(
+        "INSERT INTO match_set (round_id, initiative_id, consultant_id, hours, score) VALUES (?, 'zonnedak', 'bram', 8, 0.9)", [ROUND]
+    )
+    rules = {v.rule for v in check_round(round_con, ROUND)}
+    assert "eigen_gemeente" in rules
+
+
+def test_a_violation_fails_the_run(round_con, warehouse_path, monkeypatch):
+    import dagster as dg
+
+    import pipelines.matching as pm
+    from matching.checker import Violation
+    from pipelines.partitions import rounds_partitions
+    from pipelines.resources import WarehouseResource
+
+    round_con.close()
+    monkeypatch.setattr(pm, "check_round", lambda con, round_id, params: [Violation("teamgrootte", "te groot team")])
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(rounds_partitions.name, [ROUND])
+    result = dg.materialize([pm.round_match_set], instance=instance, partition_key=ROUND, raise_on_error=False,
+                            resources={"warehouse": WarehouseResource(path=str(warehouse_path))})
+    assert not result.success

@@ -1,0 +1,176 @@
+"""Small instances with a known optimum: team and block limits, own municipality, locks, rejections, infeasibility."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from matching.assign import match_tables
+from matching.params import MatchingError, MatchParams
+from matching.solvers import solve
+from matching.synthetic import synthetic_problem
+
+
+def frames(initiatives, consultants, pairs):
+    ini = pd.DataFrame(initiatives, columns=["initiative_id", "gemeentecode", "hours_needed"])
+    ini["priority"] = 1.0
+    ini["themes"] = [[] for _ in range(len(ini))]
+    con = pd.DataFrame(consultants, columns=["consultant_id", "gemeentecode", "hours_available"])
+    con["akkoord"] = True
+    con["themes"] = [[] for _ in range(len(con))]
+    return ini, con, pd.DataFrame(pairs, columns=["initiative_id", "consultant_id", "score"])
+
+
+def assigned(result) -> dict[tuple[str, str], int]:
+    return {(r.initiative_id, r.consultant_id): r.hours for r in result.matches.itertuples()}
+
+
+def params(**kw) -> MatchParams:
+    return MatchParams(**{"time_limit": 10, **kw})
+
+
+def test_team_limit_keeps_the_two_best():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 30)],
+        [("x", "GM0355", 10), ("y", "GM0355", 10), ("z", "GM0307", 10)],
+        [("A", "x", 0.9), ("A", "y", 0.8), ("A", "z", 0.7)],
+    )
+    two = match_tables(ini, con, pairs, params(max_team=2))
+    assert assigned(two) == {("A", "x"): 10, ("A", "y"): 10}
+    assert two.solution.objective == pytest.approx(17.0)
+    assert two.solution.gap == pytest.approx(0.0, abs=1e-6)
+    three = match_tables(ini, con, pairs, params(max_team=3))
+    assert sum(assigned(three).values()) == 30
+
+
+def test_min_block_forbids_a_small_remainder():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 10), ("B", "GM0344", 10)],
+        [("x", "GM0355", 12)],
+        [("A", "x", 0.9), ("B", "x", 0.5)],
+    )
+    assert assigned(match_tables(ini, con, pairs, params(min_block=8))) == {("A", "x"): 10}
+    assert assigned(match_tables(ini, con, pairs, params(min_block=2))) == {("A", "x"): 10, ("B", "x"): 2}
+
+
+def test_own_municipality_is_never_used_even_when_best():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 16)],
+        [("home", "GM0344", 40), ("away", "GM0355", 40)],
+        [("A", "home", 1.0), ("A", "away", 0.3)],
+    )
+    assert assigned(match_tables(ini, con, pairs, params())) == {("A", "away"): 16}
+
+
+def test_locked_pair_keeps_its_hours_and_rejected_pair_is_never_proposed():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 24), ("B", "GM0344", 16)],
+        [("x", "GM0355", 40), ("y", "GM0307", 40)],
+        [("A", "x", 0.9), ("A", "y", 0.4), ("B", "x", 0.8), ("B", "y", 0.7)],
+    )
+    decisions = pd.DataFrame(
+        [("A", "y", "akkoord", 8), ("B", "x", "afgewezen", None)],
+        columns=["initiative_id", "consultant_id", "decision", "hours"],
+    )
+    result = match_tables(ini, con, pairs, params(), decisions)
+    got = assigned(result)
+    assert got == {("A", "y"): 8, ("A", "x"): 16, ("B", "y"): 16}
+    assert result.matches.set_index(["initiative_id", "consultant_id"]).loc[("A", "y"), "locked"]
+    assert not result.violations
+
+
+def test_below_min_score_is_a_missing_arc():
+    ini, con, pairs = frames([("A", "GM0344", 16)], [("x", "GM0355", 40), ("y", "GM0307", 40)], [("A", "x", 0.19), ("A", "y", 0.25)])
+    assert assigned(match_tables(ini, con, pairs, params(min_score=0.2))) == {("A", "y"): 16}
+
+
+def test_infeasible_input_is_explained_in_dutch():
+    ini, con, pairs = frames([("A", "GM0344", 16)], [("x", "GM0344", 40)], [("A", "x", 0.9)])
+    with pytest.raises(MatchingError, match="geen consultant uit een andere gemeente"):
+        match_tables(ini, con, pairs, params())
+    ini, con, pairs = frames([("A", "GM0344", 16)], [("x", "GM0355", 40)], [("A", "x", 0.9)])
+    bad_lock = pd.DataFrame([("A", "x", "akkoord", 60)], columns=["initiative_id", "consultant_id", "decision", "hours"])
+    with pytest.raises(MatchingError, match="meer dan gevraagd"):
+        match_tables(ini, con, pairs, params(), bad_lock)
+    with pytest.raises(MatchingError, match="geen initiatieven"):
+        match_tables(ini.iloc[:0], con, pairs, params())
+
+
+def test_locked_own_municipality_pair_is_refused():
+    ini, con, pairs = frames([("A", "GM0344", 16)], [("x", "GM0344", 40), ("y", "GM0355", 40)], [("A", "y", 0.9)])
+    lock = pd.DataFrame([("A", "x", "akkoord", 8)], columns=["initiative_id", "consultant_id", "decision", "hours"])
+    with pytest.raises(MatchingError, match="eigen gemeente"):
+        match_tables(ini, con, pairs, params(), lock)
+
+
+def test_fairness_stage_shares_a_scarce_consultant():
+    ini, con, pairs = frames(
+        [("big", "GM0344", 16), ("small", "GM0355", 16)],
+        [("x", "GM0307", 16)],
+        [("big", "x", 0.9), ("small", "x", 0.89)],
+    )
+    first = match_tables(ini, con, pairs, params(min_block=8))
+    assert assigned(first) == {("big", "x"): 16}
+    fair = match_tables(ini, con, pairs, params(min_block=8, fairness=True))
+    assert assigned(fair) == {("big", "x"): 8, ("small", "x"): 8}
+    assert fair.solution.fairness_ratio > 0
+    assert fair.solution.objective >= 0.98 * first.solution.objective
+
+
+def test_solver_reports_a_valid_bound_and_gap():
+    problem = synthetic_problem(30, 20, 8, seed=3)
+    solution = solve(problem, time_limit=5)
+    assert solution.bound >= solution.objective - 1e-6
+    assert solution.gap == pytest.approx((solution.bound - solution.objective) / solution.bound, abs=1e-9)
+    assert np.all(solution.hours >= 0)
+
+
+def test_alternates_are_the_next_best_not_chosen():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 10)],
+        [("a", "GM0355", 10), ("b", "GM0355", 10), ("c", "GM0307", 10), ("d", "GM0307", 10), ("e", "GM0307", 10)],
+        [("A", "a", 0.9), ("A", "b", 0.8), ("A", "c", 0.7), ("A", "d", 0.6), ("A", "e", 0.5)],
+    )
+    result = match_tables(ini, con, pairs, params())
+    assert assigned(result) == {("A", "a"): 10}
+    assert list(result.alternates.consultant_id) == ["b", "c", "d"]
+    assert list(result.alternates["rank"]) == [1, 2, 3]
+
+
+def test_local_search_keeps_locks_and_never_gets_worse():
+    from matching.checker import check_matches
+    from matching.solvers.heuristic import greedy
+    from matching.solvers.highs import solve_lp
+    from matching.solvers.lns import improve
+
+    problem = synthetic_problem(60, 40, 12, seed=5)
+    problem.locked[[0, 100]] = problem.min_block  # two confirmed pairs
+    lp = solve_lp(problem)
+    start = greedy(problem, lp.hours)
+    better = improve(problem, start, lp.hours > 0, 30, max_windows=40, window=8)
+    assert problem.objective(better) >= problem.objective(start)
+    assert better[0] == better[100] == problem.min_block
+    assert problem.objective(better) <= lp.bound + 1e-6
+    matches = [{"initiative_id": problem.initiative_ids[problem.arc_i[k]], "consultant_id": problem.consultant_ids[problem.arc_c[k]],
+                "hours": int(better[k]), "score": 1.0} for k in np.flatnonzero(better)]
+    locked = {(problem.initiative_ids[problem.arc_i[k]], problem.consultant_ids[problem.arc_c[k]]): problem.min_block for k in (0, 100)}
+    assert check_matches(
+        matches,
+        {i: {"gemeentecode": g, "hours_needed": n} for i, g, n in zip(problem.initiative_ids, problem.initiative_gemeente, problem.need)},
+        {c: {"gemeentecode": g, "hours_available": a, "akkoord": True} for c, g, a in zip(problem.consultant_ids, problem.consultant_gemeente, problem.avail)},
+        max_team=problem.max_team, min_block=problem.min_block, min_score=0.0, locked=locked,
+    ) == []
+
+
+def test_each_initiative_keeps_only_its_best_candidates():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 10)],
+        [("a", "GM0355", 10), ("b", "GM0355", 10), ("c", "GM0307", 10)],
+        [("A", "a", 0.5), ("A", "b", 0.9), ("A", "c", 0.7)],
+    )
+    result = match_tables(ini, con, pairs, params(candidates_per_initiative=2))
+    assert assigned(result) == {("A", "b"): 10}
+    assert list(result.alternates.consultant_id) == ["c"]
+    reasons = dict(zip(result.scores.consultant_id, result.scores.reden))
+    assert reasons["a"] == "niet bij de beste 2 voor dit initiatief" and pd.isna(reasons["b"])
