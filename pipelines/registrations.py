@@ -19,13 +19,12 @@ from warehouse.intake.decision_summary import (
 from warehouse.intake.inbox import inbox_dir, inbox_files
 from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
 
-GROUP = "registrations"
-DECISIONS_GROUP = "decisions"
+GROUP = "registrations"  # one group: the round job selects it, and the multi-asset is materialised whole
 CHECK = "alle_rijen_verantwoord"
 
 
-def _spec(name: str, description: str, group: str) -> dg.AssetSpec:
-    return dg.AssetSpec(name, description=description, group_name=group, kinds={"duckdb"}, owners=["team:coordinatie"])
+def _spec(name: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(name, description=description, group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"])
 
 
 ASSETS = {
@@ -33,26 +32,22 @@ ASSETS = {
         "round_initiatives",
         "De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
         "aanleveren: gevalideerd, ontdubbeld en met een ontvangstbevestiging per bestand.",
-        GROUP,
     ),
     "consultants": _spec(
         "round_consultants",
         "De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
         "en akkoord van de werkgever, ingelezen uit de bestanden die gemeenten aanleveren.",
-        GROUP,
     ),
     "decisions": _spec(
         "round_decisions",
         "De besluiten van het gezamenlijk overleg, ingelezen uit de ingevulde rapporten: akkoord legt een "
         "koppeling met haar uren vast, afgewezen sluit haar uit; beoordelingen van kandidaat-initiatieven gaan naar de "
         "feedback van de herkenning (relevant wordt een initiatief van de ronde).",
-        DECISIONS_GROUP,
     ),
     "evaluations": _spec(
         "round_evaluations",
         "De evaluaties na afloop: per koppeling de werkelijk bestede uren, het resultaat (zeer goed, goed, "
         "matig, onvoldoende) met toelichting en de datum van het evaluatiebezoek bij de hostgemeente.",
-        DECISIONS_GROUP,
     ),
 }
 # What each asset shows: (counts, Markdown preview) of the round.

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from matching.params import MatchParams
+from matching.round import match_round
 from pipelines.registrations import IntakeConfig, round_registrations
 from pipelines.resources import WarehouseResource
 from pnet.cli import main
@@ -157,11 +159,9 @@ def test_bad_decisions_are_rejected_with_a_dutch_reason(con, tmp_path, filled_pa
 
 
 def test_rematch_keeps_the_locked_pair_and_never_proposes_the_rejected_one(con, tmp_path, filled_package):
-    round_mod = pytest.importorskip("matching.round", reason="the matching library is not on this branch yet")
-    params = pytest.importorskip("matching.params").MatchParams(time_limit=10)
     _ingest(con, tmp_path, filled_package)
 
-    round_mod.match_round(con, ROUND, params)
+    match_round(con, ROUND, MatchParams(time_limit=10))
 
     match_set = {(i, c): (h, locked) for i, c, h, locked in con.execute(
         "SELECT initiative_id, consultant_id, hours, locked FROM match_set WHERE round_id = ?", [ROUND]).fetchall()}
