@@ -29,7 +29,7 @@ def _markdown(per_gemeente) -> str:
 
 @dg.asset(
     partitions_def=rounds_partitions,
-    deps=[dg.AssetKey("round_initiatives"), dg.AssetKey("round_consultants")],
+    deps=[dg.AssetKey("round_initiatives"), dg.AssetKey("round_consultants"), dg.AssetKey("round_decisions")],
     group_name=GROUP,
     kinds={"duckdb"},
     owners=["team:coordinatie"],

@@ -1,4 +1,5 @@
-"""Registrations: the inbox sensor, the round's initiatives and consultants, and the nothing-lost check."""
+"""Intake: the inbox sensor; the round's initiatives, consultants, meeting decisions and evaluations; the
+nothing-lost check. Every file in the inbox goes through the same intake, its kind recognised from its headers."""
 
 import hashlib
 import json
@@ -9,24 +10,54 @@ import dagster as dg
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from warehouse.intake import ingest_files
+from warehouse.intake.decision_summary import (
+    decision_counts,
+    decisions_preview,
+    evaluation_counts,
+    evaluations_preview,
+)
 from warehouse.intake.inbox import inbox_dir, inbox_files
 from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
 
-GROUP = "registrations"
+GROUP = "registrations"  # one group: the round job selects it, and the multi-asset is materialised whole
 CHECK = "alle_rijen_verantwoord"
+
+
+def _spec(name: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(name, description=description, group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"])
+
+
 ASSETS = {
-    "initiatives": dg.AssetSpec(
+    "initiatives": _spec(
         "round_initiatives",
-        description="De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
+        "De aangemelde initiatieven (de vraag) van de ronde, ingelezen uit de bestanden die gemeenten "
         "aanleveren: gevalideerd, ontdubbeld en met een ontvangstbevestiging per bestand.",
-        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
     ),
-    "consultants": dg.AssetSpec(
+    "consultants": _spec(
         "round_consultants",
-        description="De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
+        "De aangemelde consultants (het aanbod) van de ronde: medewerkers met thema's, beschikbare uren "
         "en akkoord van de werkgever, ingelezen uit de bestanden die gemeenten aanleveren.",
-        group_name=GROUP, kinds={"duckdb"}, owners=["team:coordinatie"],
     ),
+    "decisions": _spec(
+        "round_decisions",
+        "De besluiten van het gezamenlijk overleg, ingelezen uit de ingevulde rapporten: akkoord legt een "
+        "koppeling met haar uren vast, afgewezen sluit haar uit; beoordelingen van kandidaat-initiatieven gaan naar de "
+        "feedback van de herkenning (relevant wordt een initiatief van de ronde).",
+    ),
+    "evaluations": _spec(
+        "round_evaluations",
+        "De evaluaties na afloop: per koppeling de werkelijk bestede uren, het resultaat (zeer goed, goed, "
+        "matig, onvoldoende) met toelichting en de datum van het evaluatiebezoek bij de hostgemeente.",
+    ),
+}
+# What each asset shows: (counts, Markdown preview) of the round.
+SHOWN = {
+    "initiatives": (lambda con, r: registration_counts(con, r, "initiatives"),
+                    lambda con, r: preview_markdown(con, r, "initiatives")),
+    "consultants": (lambda con, r: registration_counts(con, r, "consultants"),
+                    lambda con, r: preview_markdown(con, r, "consultants")),
+    "decisions": (decision_counts, decisions_preview),
+    "evaluations": (evaluation_counts, evaluations_preview),
 }
 # Files still being copied into the inbox are left for the next tick.
 SETTLE_SECONDS = 5.0
@@ -52,7 +83,7 @@ class IntakeConfig(dg.Config):
     pool=WAREHOUSE_POOL,
 )
 def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig, warehouse: WarehouseResource):
-    """Take in the given (or inbox) files for the round, then report both tables and check the accounting."""
+    """Take in the given (or inbox) files for the round, then report each kind's records and check the accounting."""
     round_id = context.partition_key
     files = config.files or [str(p) for _, p in inbox_files(round_id)]
     with warehouse.connect() as con:
@@ -66,14 +97,15 @@ def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig,
                     f"{r.file}: {r.rows} rijen, {r.accepted} geladen, {r.rejected} afgewezen, {r.duplicates} dubbel."
                 )
         for kind, spec in ASSETS.items():
-            counts = registration_counts(con, round_id, kind)
+            count, preview = SHOWN[kind]
+            counts = count(con, round_id)
             yield dg.MaterializeResult(
                 asset_key=spec.key,
                 metadata={
                     **counts,
                     "dagster/row_count": counts["rijen"],
                     "bestanden": received_files(con, round_id, kind),
-                    "voorbeeld": dg.MetadataValue.md(preview_markdown(con, round_id, kind)),
+                    "voorbeeld": dg.MetadataValue.md(preview(con, round_id)),
                 },
             )
             problems = accounting_problems(con, round_id, kind)
@@ -89,7 +121,7 @@ registrations_job = dg.define_asset_job(
     "registrations_intake",
     selection=dg.AssetSelection.assets(*(spec.key for spec in ASSETS.values())),
     partitions_def=rounds_partitions,
-    description="Lees aangeleverde aanmeldingen in voor één ronde.",
+    description="Lees aangeleverde bestanden (aanmeldingen, besluiten, evaluaties) in voor één ronde.",
 )
 
 

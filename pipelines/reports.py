@@ -68,5 +68,7 @@ def round_reports(context: dg.AssetExecutionContext, config: ReportConfig, wareh
             "html": dg.MetadataValue.path(str(paths.overview_html.resolve())),
             "grafiek": dg.MetadataValue.path(str(paths.chart_png.resolve())),
             "kaart": dg.MetadataValue.path(str(paths.map_png.resolve())),
+            "evaluatie_xlsx": dg.MetadataValue.path(str(paths.evaluation_xlsx.resolve())),
+            "evaluatie_html": dg.MetadataValue.path(str(paths.evaluation_html.resolve())),
         },
     )

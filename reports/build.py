@@ -3,6 +3,7 @@
 Layout under `out_dir`:
     <gemeentecode>_<slug>/<round>_<gemeentecode>_<slug>.xlsx and .html   (one per municipality)
     overzicht/<round>_overzicht.xlsx and .html, uren_per_gemeente.png, kaart_uren.png
+    overzicht/<round>_evaluatie.xlsx and .html   (the closing report: evaluations per municipality and theme)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pnet.errors import PnetError
 from pnet.formatting import euro, number
 from reports import charts, tables
 from reports.collect import PROPOSED, GemeentePackage, Overview, RoundData, ScanStats
+from reports.evaluations import write_evaluation_report
 from reports.html import data_uri, render
 from reports.naming import round_part
 from reports.present import datum, solver_status
@@ -45,10 +47,14 @@ class ReportPaths:
     overview_html: Path | None = None
     chart_png: Path | None = None
     map_png: Path | None = None
+    evaluation_xlsx: Path | None = None
+    evaluation_html: Path | None = None
 
     def all(self) -> list[Path]:
         paths = [p for g in self.gemeenten for p in (g.xlsx, g.html)]
-        return paths + [p for p in (self.overview_xlsx, self.overview_html, self.chart_png, self.map_png) if p]
+        overview = (self.overview_xlsx, self.overview_html, self.chart_png, self.map_png,
+                    self.evaluation_xlsx, self.evaluation_html)
+        return paths + [p for p in overview if p]
 
 
 def _fill_in_lines() -> list[str]:
@@ -223,4 +229,5 @@ def write_round_reports(
     for package in data.packages():
         paths.gemeenten.append(write_package(package, out, has_scan))
     write_overview(con, data.overview(), out, paths)
+    paths.evaluation_xlsx, paths.evaluation_html = write_evaluation_report(con, round_id, out / OVERVIEW_DIR)
     return paths

@@ -53,6 +53,7 @@ class Table:
     notes: list[str] = field(default_factory=list)  # e.g. "Bron: CBS"
     row_classes: list[str] = field(default_factory=list)  # html class per row (alternates look quieter)
     html_skip: frozenset[str] = frozenset()  # headers left out of the html (e.g. the own municipality)
+    input_rows: int = 0  # xlsx: drop-downs reach at least this many rows (a form to fill in by hand)
 
     @property
     def visible(self) -> list[int]:

@@ -104,7 +104,7 @@ def write_table(wb: Workbook, f: _Formats, table: Table) -> Worksheet:
     for r, values in enumerate(table.rows, start=1):
         for col, (column, value) in enumerate(zip(table.columns, values)):
             _write_value(ws, r, col, column, value, f)
-    last = max(len(table.rows), 1)
+    last = max(len(table.rows), table.input_rows, 1)
     ws.autofilter(0, 0, last, len(table.columns) - 1)
     for col, column in enumerate(table.columns):
         if column.kind == "choice":

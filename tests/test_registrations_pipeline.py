@@ -42,7 +42,7 @@ def test_assets_take_in_files_and_report_counts_preview_and_check(warehouse_path
     preview = meta["round_initiatives"]["voorbeeld"].value
     assert "Buurt \\| \\*tuin\\*" in preview and preview.count("\n") == 3
     checks = result.get_asset_check_evaluations()
-    assert len(checks) == 2 and all(c.passed for c in checks)
+    assert len(checks) == 4 and all(c.passed for c in checks)  # initiatives, consultants, decisions, evaluations
 
 
 def test_accounting_check_notices_a_lost_row(con, tmp_path):

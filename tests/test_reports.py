@@ -75,7 +75,8 @@ def test_layout_one_folder_per_municipality_plus_overview(reports):
         assert g.xlsx.parent == out / dirname and g.html.parent == out / dirname
         assert g.xlsx.name == f"{ROUND}_{dirname}.xlsx"
     assert {p.name for p in (out / "overzicht").iterdir()} == {
-        f"{ROUND}_overzicht.xlsx", f"{ROUND}_overzicht.html", "uren_per_gemeente.png", "kaart_uren.png"}
+        f"{ROUND}_overzicht.xlsx", f"{ROUND}_overzicht.html", "uren_per_gemeente.png", "kaart_uren.png",
+        f"{ROUND}_evaluatie.xlsx", f"{ROUND}_evaluatie.html"}
     assert all(p.exists() and p.stat().st_size > 0 for p in reports.all())
 
 

@@ -97,7 +97,7 @@ def test_report_assets_partitioned_by_round_with_paths_as_metadata(warehouse_pat
     assert result.success
     meta = {m.asset_key.to_user_string(): m.metadata for m in result.asset_materializations_for_node("round_reports")}
     overview = meta["coordinator_overzicht"]
-    for key in ("xlsx", "html", "grafiek", "kaart"):
+    for key in ("xlsx", "html", "grafiek", "kaart", "evaluatie_xlsx", "evaluatie_html"):
         assert Path(overview[key].value).is_file()
     assert Path(overview["xlsx"].value) == tmp_path / "reports" / "overzicht" / f"{rd.ROUND}_overzicht.xlsx"
     files = meta["gemeente_rapporten"]["bestanden"].value

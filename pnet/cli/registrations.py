@@ -1,4 +1,4 @@
-"""`pnet intake` and `pnet templates`: registrations of initiatives and consultants for a round."""
+"""`pnet intake` and `pnet templates`: files for a round (registrations, meeting decisions, evaluations)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("intake", help="lees aanmeldingen (initiatieven of consultants) in uit .xlsx/.csv/.tsv")
+    p = sub.add_parser("intake", help="lees aanmeldingen, besluiten of evaluaties in uit .xlsx/.csv/.tsv")
     p.add_argument("files", nargs="+", metavar="FILE", help="aangeleverde bestanden")
     p.add_argument("--round", dest="round_id", required=True, metavar="ID", help="ronde-id, bijv. 2027-R1")
     p.add_argument("--json", action="store_true", help="per bestand één JSON-object per regel")
@@ -24,8 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_warehouse_option(p)
     p.set_defaults(func=run_intake)
 
-    t = sub.add_parser("templates", help="schrijf de aanmeldsjablonen (.xlsx) voor initiatieven en consultants")
-    t.add_argument("--round", dest="round_id", metavar="ID", help="alleen de gemeenten van deze ronde in de keuzelijst")
+    t = sub.add_parser("templates", help="schrijf de sjablonen (.xlsx): aanmelding initiatieven en consultants, "
+                       "besluiten en evaluatie")
+    t.add_argument("--round", dest="round_id", metavar="ID",
+                   help="alleen de gemeenten van deze ronde in de keuzelijst; evaluatie met de koppelingen van de ronde")
     t.add_argument("--out", required=True, type=Path, metavar="DIR", help="map voor de sjablonen")
     add_warehouse_option(t)
     t.set_defaults(func=run_templates)
@@ -54,9 +56,9 @@ def _describe(r: FileReport) -> str:
 
     if r.error is not None:
         return f"{r.file}: niet ingelezen. {r.error}"
-    label = get_kind(r.kind).label
+    kind = get_kind(r.kind)
     counts = (
-        f"{label}, {number(r.rows)} rijen: {number(r.accepted)} geladen, {number(r.rejected)} afgewezen, "
+        f"{kind.label}, {number(r.rows)} rijen: {number(r.accepted)} geladen, {number(r.rejected)} afgewezen, "
         f"{number(r.duplicates)} dubbel (bijgewerkt)"
     )
     if r.already_received:
@@ -64,26 +66,31 @@ def _describe(r: FileReport) -> str:
             f"{r.file}: al ontvangen op {r.received_at:%d-%m-%Y %H:%M} voor ronde {r.round_id} en niet opnieuw "
             f"ingelezen (toen: {counts})."
         )
-    lines = [f"{r.file}: {counts}."]
+    skipped = f" Niet verwerkt: {number(r.skipped)} {kind.skip_label}." if kind.skip is not None else ""
+    lines = [f"{r.file}: {counts}.{skipped}"]
     lines += [f"  {e.reason}" for e in r.errors]
     lines.append(f"  Ontvangstbevestiging: {r.receipt_path}")
     return "\n".join(lines)
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from reports.forms import write_forms
+    from warehouse.db import connect
     from warehouse.intake.templates import write_templates
+    from warehouse.rounds import get_round
 
     gemeenten, label = None, "alle gemeenten"
-    if args.round_id:
-        from warehouse.db import connect
-        from warehouse.rounds import get_round
-
-        con = connect(args.warehouse, read_only=True)
-        try:
+    con = connect(args.warehouse, read_only=True) if args.round_id else None
+    try:
+        if con is not None:
             rnd = get_round(con, args.round_id)
-        finally:
+            gemeenten, label = [g.naam for g in rnd.gemeenten], f"de {len(rnd.gemeenten)} gemeenten van ronde {rnd.round_id}"
+        for path in write_templates(args.out, gemeenten, args.round_id):
+            print(f"{path} (keuzelijst gemeente: {label})")
+        decisions, evaluation = write_forms(args.out, con, args.round_id)
+    finally:
+        if con is not None:
             con.close()
-        gemeenten, label = [g.naam for g in rnd.gemeenten], f"de {len(rnd.gemeenten)} gemeenten van ronde {rnd.round_id}"
-    for path in write_templates(args.out, gemeenten, args.round_id):
-        print(f"{path} (keuzelijst gemeente: {label})")
+    print(f"{decisions} (besluiten van het overleg, met de hand in te vullen)")
+    print(f"{evaluation} (evaluatie" + (f" van de koppelingen van ronde {args.round_id})" if args.round_id else ", leeg)"))
     return 0

@@ -43,4 +43,5 @@ def run(args: argparse.Namespace) -> int:
     for g in paths.gemeenten:
         print(f"  {g.gemeentecode}\t{g.gemeentenaam}\t{g.xlsx.parent.name}/")
     print(f"  overzicht\t{paths.overview_xlsx.name}, {paths.overview_html.name}")
+    print(f"  evaluatie\t{paths.evaluation_xlsx.name}, {paths.evaluation_html.name}")
     return 0

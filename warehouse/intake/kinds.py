@@ -86,10 +86,10 @@ class Column:
 
 @dataclass(frozen=True)
 class RowRule:
-    """A rule across columns of a row: `bad(frame)` marks rows that break it; `reason(row)` says why."""
+    """A rule across columns of a row: `bad(frame, ctx)` marks rows that break it; `reason(row)` says why."""
 
     column: str
-    bad: Callable[[pd.DataFrame], pd.Series]
+    bad: Callable[[pd.DataFrame, "IntakeContext"], pd.Series]
     reason: Callable[[Any], str]
 
 
@@ -101,6 +101,11 @@ class Kind:
     already registered in the round (rows with those ids are duplicates that update the record);
     `upsert(ctx, frame)` writes one row per record id (the last one given), inside the file's
     transaction. `describe(frame)` gives each valid row a short label for the receipt.
+
+    `multi_sheet`: in a workbook, every sheet recognised as this kind is read (a report workbook
+    with decisions on two sheets); the other sheets are left alone. `skip(frame)` marks rows of
+    cell text that are no data of this kind (e.g. a decision row left empty): they are counted
+    as skipped, described by `skip_label`, and are not rows of the file's accounting.
     """
 
     name: str                 # stored in intake_files.kind, e.g. 'initiatives'
@@ -111,6 +116,10 @@ class Kind:
     upsert: Callable[[IntakeContext, pd.DataFrame], None]
     describe: Callable[[pd.DataFrame], pd.Series]
     rules: tuple[RowRule, ...] = ()
+    multi_sheet: bool = False
+    skip: Callable[[pd.DataFrame], pd.Series] | None = None
+    skip_label: str = ""                  # Dutch: 'regels zonder besluit'
+    duplicate_note: str = "al eerder aangemeld in deze ronde; gegevens bijgewerkt"
 
     def column_keys(self) -> dict[str, str]:
         """Header key -> canonical column name (first spelling wins)."""
@@ -163,5 +172,5 @@ def header_score(header: list[Any]) -> tuple[int, Kind | None]:
 
 
 def _load_builtin_kinds() -> None:
-    # The registrations module registers initiatives and consultants on import.
-    from warehouse.intake import registrations  # noqa: F401
+    # Each module registers its kinds on import.
+    from warehouse.intake import decisions, evaluations, registrations  # noqa: F401

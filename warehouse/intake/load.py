@@ -2,7 +2,8 @@
 
 Every data row of a readable file ends in exactly one ledger outcome (`intake_rows`): 'loaded',
 'rejected' (with every problem in `intake_errors`) or 'duplicate' (same record id as an earlier row
-of this file or an earlier registration in the round: the record is updated, not doubled). A file
+of this file or an earlier registration in the round: the record is updated, not doubled). Rows the
+kind does not count as data (`Kind.skip`, e.g. a decision left empty) are counted as skipped. A file
 whose SHA-256 is already in the ledger is not loaded again; an unreadable file is recorded with its
 reason and does not stop the others.
 """
@@ -20,7 +21,7 @@ import pandas as pd
 from pnet.settings import settings
 from warehouse.db import transaction
 from warehouse.intake.kinds import IntakeContext, Kind
-from warehouse.intake.readers import UnreadableFile, read_table
+from warehouse.intake.readers import UnreadableFile, read_tables
 from warehouse.intake.receipt import write_receipt
 from warehouse.intake.report import FileReport
 from warehouse.intake.validate import RowError, validate
@@ -87,20 +88,28 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
         return report
     report.archived_path = _archive(path, data, report.sha256, archive_dir)
     try:
-        table = read_table(path, data)
+        tables = read_tables(path, data)
     except UnreadableFile as exc:
         report.error = str(exc)
         report.receipt_path = write_receipt(report, None, receipts_dir)
         with transaction(ctx.con):
             _record_file(ctx.con, report)
         return report
-    report.kind = table.kind.name
-    report.file_format = table.file_format
-    valid, errors = validate(table, ctx)
-    records = _outcomes(ctx, table.kind, valid)
-    report.rows = len(table.frame)
-    report.errors = errors
-    report.rejected = len({e.row for e in errors})
+    kind = tables[0].kind
+    report.kind = kind.name
+    report.file_format = "; ".join(t.file_format for t in tables)
+    parts = []
+    for table in tables:
+        if kind.skip is not None:
+            skip = kind.skip(table.frame).to_numpy(dtype=bool)
+            report.skipped += int(skip.sum())
+            table.frame = table.frame[~skip]
+        valid, errors = validate(table, ctx)
+        parts.append(valid.assign(_sheet=table.sheet))
+        report.errors += errors
+        report.rows += len(table.frame)
+    records = _outcomes(ctx, kind, parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True))
+    report.rejected = len({(e.sheet, e.row) for e in report.errors})
     report.accepted = int((records["outcome"] == "loaded").sum())
     report.duplicates = int((records["outcome"] == "duplicate").sum())
     report.receipt_path = write_receipt(report, records, receipts_dir)
@@ -108,7 +117,7 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
         with transaction(ctx.con):
             if len(records):
                 latest = records.drop_duplicates("record_id", keep="last")
-                table.kind.upsert(ctx, latest.assign(source_sha256=report.sha256, source_row=latest["_row"]))
+                kind.upsert(ctx, latest.assign(source_sha256=report.sha256, source_row=latest["_row"]))
             _record_file(ctx.con, report)
             _record_rows(ctx.con, report, records)
     except BaseException:
@@ -121,7 +130,7 @@ def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
     """Fill `report` from the ledger when this file was read before; forget an earlier unreadable attempt."""
     row = con.execute(
         "SELECT kind, rows, accepted, rejected, duplicates, error, round_id, received_at, file_format, "
-        "archived_path, receipt_path FROM intake_files WHERE sha256 = ?",
+        "archived_path, receipt_path, coalesce(skipped, 0) FROM intake_files WHERE sha256 = ?",
         [report.sha256],
     ).fetchone()
     if row is None:
@@ -131,14 +140,15 @@ def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
             con.execute("DELETE FROM intake_files WHERE sha256 = ?", [report.sha256])
         return False
     (report.kind, report.rows, report.accepted, report.rejected, report.duplicates, _, report.round_id,
-     report.received_at, report.file_format, archived, receipt) = row
+     report.received_at, report.file_format, archived, receipt, report.skipped) = row
     report.archived_path = Path(archived) if archived else None
     report.receipt_path = Path(receipt) if receipt else None
     report.already_received = True
     report.errors = [
-        RowError(r, c, reason)
-        for r, c, reason in con.execute(
-            "SELECT row_number, column_name, reason FROM intake_errors WHERE sha256 = ? ORDER BY row_number, seq",
+        RowError(r, c, reason, sheet)
+        for sheet, r, c, reason in con.execute(
+            "SELECT sheet, row_number, column_name, reason FROM intake_errors WHERE sha256 = ? "
+            "ORDER BY sheet, row_number, seq",
             [report.sha256],
         ).fetchall()
     ]
@@ -173,20 +183,21 @@ def _outcomes(ctx: IntakeContext, kind: Kind, valid: pd.DataFrame) -> pd.DataFra
 def _record_file(con: duckdb.DuckDBPyConnection, r: FileReport) -> None:
     con.execute(
         "INSERT INTO intake_files (sha256, file_name, archived_path, round_id, kind, received_at, rows, accepted, "
-        "rejected, duplicates, error, file_format, receipt_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "rejected, duplicates, error, file_format, receipt_path, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [r.sha256, Path(r.file).name, str(r.archived_path) if r.archived_path else None, r.round_id, r.kind,
          r.received_at, r.rows, r.accepted, r.rejected, r.duplicates, r.error, r.file_format or None,
-         str(r.receipt_path) if r.receipt_path else None],
+         str(r.receipt_path) if r.receipt_path else None, r.skipped],
     )
 
 
 def _record_rows(con: duckdb.DuckDBPyConnection, r: FileReport, records: pd.DataFrame) -> None:
-    by_row: dict[int, list[RowError]] = {}
+    by_row: dict[tuple[str, int], list[RowError]] = {}
     for e in r.errors:
-        by_row.setdefault(e.row, []).append(e)
+        by_row.setdefault((e.sheet, e.row), []).append(e)
     rejected = pd.DataFrame(
         {
-            "row_number": list(by_row),
+            "sheet": [sheet for sheet, _ in by_row],
+            "row_number": [row for _, row in by_row],
             "outcome": "rejected",
             "column_name": [errs[0].column for errs in by_row.values()],
             "reason": ["; ".join(e.reason for e in errs) for errs in by_row.values()],
@@ -195,6 +206,7 @@ def _record_rows(con: duckdb.DuckDBPyConnection, r: FileReport, records: pd.Data
     )
     taken = pd.DataFrame(
         {
+            "sheet": records["_sheet"].astype(object),
             "row_number": records["_row"].astype("int64"),
             "outcome": records["outcome"].astype(object),
             "column_name": None,
@@ -205,6 +217,7 @@ def _record_rows(con: duckdb.DuckDBPyConnection, r: FileReport, records: pd.Data
     ledger = pd.concat([f for f in (taken, rejected) if len(f)], ignore_index=True) if len(taken) + len(rejected) else None
     errors = pd.DataFrame(
         {
+            "sheet": [e.sheet for e in r.errors],
             "row_number": [e.row for e in r.errors],
             "seq": [i for errs in by_row.values() for i in range(len(errs))],
             "column_name": [e.column for e in r.errors],

@@ -3,7 +3,9 @@
 The format is sniffed from the content, not the file name: .xlsx (any sheet, title rows above the
 header), or text (.csv/.tsv/.txt) in UTF-8 with or without BOM, UTF-16 (Excel's 'Unicode-tekst')
 or cp1252/latin-1, with ';', tab or ',' as delimiter. The header row is the row, among the first
-rows, that best names the columns of a registered kind; that also decides the kind.
+rows, that best names the columns of a registered kind; that also decides the kind. A workbook
+with a sheet of a multi-sheet kind (decisions on 'Kandidaten' and 'Matches') gives one table per
+sheet of that kind.
 """
 
 from __future__ import annotations
@@ -50,11 +52,12 @@ class Table:
     frame: pd.DataFrame
     missing: list[str]         # required columns of the kind that the header lacks
     file_format: str           # Dutch, for the receipt
+    sheet: str = ""            # the sheet's name when the file has more than one table
 
 
-def read_table(path: str | Path, data: bytes | None = None) -> Table:
-    """Read `path` (or its already read bytes `data`); raise `UnreadableFile` when it is no spreadsheet
-    or has no recognisable header."""
+def read_tables(path: str | Path, data: bytes | None = None) -> list[Table]:
+    """Read `path` (or its already read bytes `data`) into its tables, all of one kind; raise
+    `UnreadableFile` when it is no spreadsheet or has no recognisable header."""
     data = Path(path).read_bytes() if data is None else data
     if not data.strip():
         raise UnreadableFile("Het bestand is leeg.")
@@ -66,7 +69,7 @@ def read_table(path: str | Path, data: bytes | None = None) -> Table:
         if data.startswith(magic):
             raise UnreadableFile(f"Dit is {what}, geen spreadsheet. {_ADVICE}")
     text, encoding = _decode(data)
-    return _read_text(text, encoding)
+    return [_read_text(text, encoding)]
 
 
 def _ole2_reason(data: bytes) -> str:
@@ -79,7 +82,7 @@ def _ole2_reason(data: bytes) -> str:
     return f"Dit is een Office-bestand dat geen Excel-werkmap is. {_ADVICE}"
 
 
-def _read_zip(data: bytes) -> Table:
+def _read_zip(data: bytes) -> list[Table]:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile:
@@ -110,26 +113,36 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes) -> list[Table]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for damaged workbooks
         raise UnreadableFile(f"Het Excel-bestand kan niet worden geopend ({type(exc).__name__}). {_ADVICE}") from None
     try:
-        best: tuple[int, Any, int, list[str], Kind] | None = None
+        found: list[tuple[int, Any, int, list[str], Kind]] = []
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
                 continue
             top = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)]
-            found = _find_header(top)
-            if found and (best is None or found[0] > best[0]):
-                best = (found[0], ws, found[1], top[found[1] - 1], found[2])
-        if best is None:
+            hit = _find_header(top)
+            if hit:
+                found.append((hit[0], ws, hit[1], top[hit[1] - 1], hit[2]))
+        if not found:
             raise UnreadableFile(_no_header_reason())
-        _, ws, header_row, header, kind = best
-        records = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=header_row + 1, values_only=True)]
-        return _table(kind, header, records, header_row + 1,
-                      f"Excel (.xlsx), tabblad '{ws.title}', kopregel op rij {header_row}")
+        multi = [f for f in found if f[4].multi_sheet]
+        if multi:
+            kind = max(multi, key=lambda f: f[0])[4]
+            chosen = [f for f in multi if f[4] is kind]
+        else:
+            chosen = [max(found, key=lambda f: f[0])]
+        tables = []
+        for _, ws, header_row, header, kind in chosen:
+            records = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=header_row + 1, values_only=True)]
+            table = _table(kind, header, records, header_row + 1,
+                           f"Excel (.xlsx), tabblad '{ws.title}', kopregel op rij {header_row}")
+            table.sheet = ws.title if len(chosen) > 1 or kind.multi_sheet else ""
+            tables.append(table)
+        return tables
     finally:
         wb.close()
 
@@ -188,10 +201,11 @@ def _find_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:
 
 def _no_header_reason() -> str:
     expected = "; ".join(
-        f"{k.label}: {', '.join(c.name for c in k.columns if c.required)}" for k in registered_kinds()
+        f"{k.label}: {', '.join([c.name for c in k.columns if c.required] or [c.name for c in k.columns])}"
+        for k in registered_kinds()
     )
     return (
-        "Geen herkenbare kopregel gevonden: de kolomnamen passen bij geen van de aanmeldformulieren "
+        "Geen herkenbare kopregel gevonden: de kolomnamen passen bij geen van de formulieren "
         f"(verwacht onder meer {expected}). {_ADVICE}"
     )
 

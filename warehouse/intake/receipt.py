@@ -40,29 +40,38 @@ def receipt_name(report: FileReport) -> str:
 
 def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir: Path) -> Path:
     """Write the receipt for `report`; `records` are its loaded and duplicate rows
-    (columns `_row`, `outcome`, `record_id`, `label`)."""
+    (columns `_sheet`, `_row`, `outcome`, `record_id`, `label`). Rows are named by sheet as well
+    when the file has more than one table."""
     receipts_dir.mkdir(parents=True, exist_ok=True)
     path = receipts_dir / receipt_name(report)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
         _summary(wb, report)
         if report.error is None:
+            note = get_kind(report.kind).duplicate_note
+            sheets = bool(records["_sheet"].astype(bool).any()) or any(e.sheet for e in report.errors)
+            tab = ["tabblad"] if sheets else []
+
+            def where(sheet: str, row) -> list:
+                return [sheet, int(row)] if sheets else [int(row)]
+
             write_sheet(
-                wb, "Afgewezen", ["rij", "kolom", "reden"],
-                ((e.row, e.column, e.reason) for e in report.errors), widths=(6, 20, 100),
+                wb, "Afgewezen", [*tab, "rij", "kolom", "reden"],
+                ((*where(e.sheet, e.row), e.column, e.reason) for e in report.errors), widths=(*(12,) * len(tab), 6, 20, 100),
             )
             dup = records[records["outcome"] == "duplicate"]
             write_sheet(
-                wb, "Dubbel", ["rij", "id", "aanmelding", "toelichting"],
-                ((int(n), i, label, "al eerder aangemeld in deze ronde; gegevens bijgewerkt")
-                 for n, i, label in zip(dup["_row"], dup["record_id"], dup["label"])),
-                widths=(6, 22, 60, 50),
+                wb, "Dubbel", [*tab, "rij", "id", "aanmelding", "toelichting"],
+                ((*where(s, n), i, label, note)
+                 for s, n, i, label in zip(dup["_sheet"], dup["_row"], dup["record_id"], dup["label"])),
+                widths=(*(12,) * len(tab), 6, 22, 60, 50),
             )
             loaded = records[records["outcome"] == "loaded"]
             if len(loaded) <= DETAIL_LIMIT:
-                write_sheet(wb, "Geladen", ["rij", "id", "aanmelding"],
-                            zip(loaded["_row"].astype(int).tolist(), loaded["record_id"], loaded["label"]),
-                            widths=(6, 22, 80))
+                write_sheet(wb, "Geladen", [*tab, "rij", "id", "aanmelding"],
+                            ((*where(s, n), i, label)
+                             for s, n, i, label in zip(loaded["_sheet"], loaded["_row"], loaded["record_id"], loaded["label"])),
+                            widths=(*(12,) * len(tab), 6, 22, 80))
             else:
                 write_sheet(wb, "Geladen", ["rijen", "aantal"], _ranges(loaded["_row"].tolist()), widths=(20, 10))
     finally:
@@ -77,14 +86,15 @@ def _summary(wb: xlsxwriter.Workbook, report: FileReport) -> None:
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     ws.set_column(0, 0, 28)
     ws.set_column(1, 1, 90)
-    label = get_kind(report.kind).label if report.kind else "onbekend"
-    write_row(ws, 0, ["Ontvangstbevestiging aanmelding Participatienetwerk"], title)
+    kind = get_kind(report.kind) if report.kind else None
+    label = kind.label if kind else "onbekend"
+    write_row(ws, 0, ["Ontvangstbevestiging Participatienetwerk"], title)
     lines: list[tuple[str, object]] = [
         ("Bestand", Path(report.file).name),
         ("SHA-256", report.sha256),
         ("Ontvangen op", f"{report.received_at:%d-%m-%Y %H:%M}" if report.received_at else ""),
         ("Ronde", report.round_id),
-        ("Soort aanmelding", label),
+        ("Soort bestand", label),
     ]
     if report.error is not None:
         lines.append(("Niet ingelezen", report.error))
@@ -95,11 +105,22 @@ def _summary(wb: xlsxwriter.Workbook, report: FileReport) -> None:
             ("Geladen", number(report.accepted)),
             ("Afgewezen", number(report.rejected)),
             ("Dubbel (bijgewerkt)", number(report.duplicates)),
-            ("Toelichting",
-             "Elke rij met gegevens is geladen, afgewezen (met reden, zie tabblad Afgewezen) of herkend als "
-             "een eerdere aanmelding in deze ronde (zelfde gemeente en titel, of zelfde e-mailadres) en "
-             "bijgewerkt (tabblad Dubbel). Verbeter afgewezen rijen en stuur alleen die opnieuw in."),
         ]
+        if kind is not None and kind.skip is not None:
+            lines += [
+                (f"Niet verwerkt: {kind.skip_label}", number(report.skipped)),
+                ("Toelichting",
+                 "Elke ingevulde regel is geladen, afgewezen (met reden, zie tabblad Afgewezen) of vervangt een "
+                 f"eerder ingestuurde (tabblad Dubbel). Niet verwerkt zijn {kind.skip_label}: daar is niets "
+                 "ingevuld. Verbeter afgewezen regels en stuur het bestand opnieuw in."),
+            ]
+        else:
+            lines.append(
+                ("Toelichting",
+                 "Elke rij met gegevens is geladen, afgewezen (met reden, zie tabblad Afgewezen) of herkend als "
+                 "een eerdere aanmelding in deze ronde (zelfde gemeente en titel, of zelfde e-mailadres) en "
+                 "bijgewerkt (tabblad Dubbel). Verbeter afgewezen rijen en stuur alleen die opnieuw in.")
+            )
     for n, (key, value) in enumerate(lines, start=2):
         ws.write_string(n, 0, key, bold)
         long = key in ("Toelichting", "Niet ingelezen")

@@ -69,7 +69,7 @@ def _upsert(table: str, id_column: str, select: str):
     return upsert
 
 
-def _ends_before_start(frame: pd.DataFrame) -> pd.Series:
+def _ends_before_start(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
     pairs = zip(frame["beschikbaar_vanaf"], frame["beschikbaar_tot"])
     return pd.Series(
         [isinstance(a, date) and isinstance(b, date) and b < a for a, b in pairs], index=frame.index, dtype=bool

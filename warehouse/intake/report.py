@@ -17,6 +17,7 @@ class FileReport:
     accepted: int = 0
     rejected: int = 0
     duplicates: int = 0
+    skipped: int = 0               # rows the kind does not count as data (a decision left empty)
     errors: list[RowError] = field(default_factory=list)
     already_received: bool = False
     error: str | None = None       # Dutch reason when the file could not be read
@@ -42,6 +43,8 @@ class FileReport:
             "duplicates": self.duplicates,
             "errors": [e.as_json() for e in self.errors],
         }
+        if self.skipped:
+            out["skipped"] = self.skipped
         if self.already_received:
             out["already_received"] = True
         if self.error is not None:

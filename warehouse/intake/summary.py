@@ -49,7 +49,7 @@ def accounting_problems(con: duckdb.DuckDBPyConnection, round_id: str, kind: str
     """Files of this kind in the round whose rows are not each loaded, rejected or duplicate (Dutch lines)."""
     rows = con.execute(
         """
-        SELECT f.file_name, f.rows, f.accepted, f.rejected, f.duplicates,
+        SELECT f.sha256, f.file_name, f.rows, f.accepted, f.rejected, f.duplicates,
                count(r.row_number) AS ledger,
                count(*) FILTER (WHERE r.outcome = 'loaded') AS loaded,
                count(*) FILTER (WHERE r.outcome = 'rejected') AS rejected_rows,
@@ -61,7 +61,7 @@ def accounting_problems(con: duckdb.DuckDBPyConnection, round_id: str, kind: str
         [round_id, kind],
     ).fetchall()
     problems = []
-    for name, n, acc, rej, dup, ledger, loaded, rej_rows, dup_rows in rows:
+    for _, name, n, acc, rej, dup, ledger, loaded, rej_rows, dup_rows in rows:  # per file (sha256), not per name
         if n != acc + rej + dup:
             problems.append(f"{name}: {n} rijen maar {acc} geladen + {rej} afgewezen + {dup} dubbel")
         if (ledger, loaded, rej_rows, dup_rows) != (n, acc, rej, dup):

@@ -23,14 +23,17 @@ class RowError:
     row: int
     column: str | None
     reason: str
+    sheet: str = ""  # set when the file has more than one table
 
     def as_json(self) -> dict:
-        return {"row": self.row, "column": self.column, "reason": self.reason}
+        out = {"row": self.row, "column": self.column, "reason": self.reason}
+        return {"sheet": self.sheet, **out} if self.sheet else out
 
 
-def reason_text(row: int, column: str | None, reason: str) -> str:
-    """'rij 7, kolom uren_gevraagd: 'veel' is geen aantal uren'."""
-    return f"rij {row}, kolom {column}: {reason}" if column else f"rij {row}: {reason}"
+def reason_text(row: int, column: str | None, reason: str, sheet: str = "") -> str:
+    """'rij 7, kolom uren_gevraagd: 'veel' is geen aantal uren' (prefixed by 'tabblad X, ' when given)."""
+    where = f"tabblad {sheet}, rij {row}" if sheet else f"rij {row}"
+    return f"{where}, kolom {column}: {reason}" if column else f"{where}: {reason}"
 
 
 def _take(values: list[object], codes: np.ndarray) -> np.ndarray:
@@ -79,9 +82,9 @@ def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowEr
     clean = parsed[~parsed["_row"].isin(rejected)]
     n_columns = len(table.kind.columns)
     for i, rule in enumerate(table.kind.rules):
-        broken = clean[rule.bad(clean)]
+        broken = clean[rule.bad(clean, ctx)]
         problems.extend((row["_row"], n_columns + i, rule.column, rule.reason(row)) for _, row in broken.iterrows())
     rejected = {p[0] for p in problems}
     problems.sort(key=lambda p: (p[0], p[1]))
-    errors = [RowError(r, c, reason_text(r, c, reason)) for r, _, c, reason in problems]
+    errors = [RowError(r, c, reason_text(r, c, reason, table.sheet), table.sheet) for r, _, c, reason in problems]
     return parsed[~parsed["_row"].isin(rejected)], errors

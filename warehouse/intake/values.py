@@ -145,3 +145,45 @@ def theme_codes(value: str, ctx: IntakeContext) -> str:
     if not codes:
         raise Invalid("geen thema opgegeven")
     return ";".join(codes)
+
+
+def same_round(value: str, ctx: IntakeContext) -> str:
+    """The hidden round key of a report or form: it must be the round the file is taken in for."""
+    s = value.strip()
+    if s != ctx.round_id:
+        raise Invalid(f"deze regel hoort bij ronde {s}, niet bij ronde {ctx.round_id}")
+    return s
+
+
+def choice(options: dict[str, str], what: str):
+    """A parser for one of a few Dutch words (compared folded: case, accents and hyphens do not matter)."""
+    shown = " of ".join(f"'{o}'" for o in dict.fromkeys(options.values()))
+
+    def parse(value: str, ctx: IntakeContext) -> str:
+        key = fold(value)
+        if key in options:
+            return options[key]
+        raise Invalid(f"'{value}' is geen {what}: kies {shown}")
+
+    return parse
+
+
+def hours_from(minimum: float, whole: bool = False):
+    """A parser for hours from `minimum` up to the per-consultant cap (`max_uren_consultant`); `whole`:
+    only whole hours (a meeting's decision), else decimals too (hours spent)."""
+
+    def parse(value: str, ctx: IntakeContext) -> float:
+        try:
+            n = number(value)
+        except ValueError:
+            raise Invalid(f"'{value}' is geen aantal uren") from None
+        if whole and n != int(n):
+            raise Invalid(f"'{value}' is geen geheel aantal uren")
+        if n < minimum:
+            raise Invalid(f"'{value}' uur kan niet: minimaal {minimum:g} uur")
+        cap = ctx.caps["max_uren_consultant"]
+        if n > cap:
+            raise Invalid(f"{value} uur is niet aannemelijk: maximaal {cap:g} uur per consultant per ronde")
+        return int(n) if whole else n
+
+    return parse
