@@ -38,6 +38,13 @@ def discover() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if not m.name.startswith("_"))
 
 
+def verdict(row: dict) -> str:
+    """'yes' / 'no' against the target; '-' for a figure reported without a target."""
+    if row.get("target") in (None, "", "-"):
+        return "-"
+    return "yes" if row.get("ok") else "no"
+
+
 def fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
@@ -59,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             module_rows = [{"benchmark": name, "metric": "error", "value": "failed (see log)", "target": "", "unit": "", "ok": False}]
         for row in module_rows:
-            print(f"   {row['metric']}: {fmt(row['value'])} {row.get('unit', '')} (target {row.get('target', '')}) "
-                  f"{'OK' if row.get('ok') else 'MISSED'}", flush=True)
+            print(f"   {row['metric']}: {fmt(row['value'])} {row.get('unit', '')} (target {row.get('target', '') or '-'}) "
+                  f"{ {'yes': 'OK', 'no': 'MISSED', '-': ''}[verdict(row)] }", flush=True)
         rows.extend(module_rows)
         print(f"   ({time.perf_counter() - started:.0f} s)", flush=True)
     lines = [
@@ -74,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for r in rows:
         lines.append(
-            f"| {r['benchmark']} | {r['metric']} | {fmt(r['value'])} | {r.get('unit', '')} | {r.get('target', '')} | "
-            f"{'yes' if r.get('ok') else 'no'} |"
+            f"| {r['benchmark']} | {r['metric']} | {fmt(r['value'])} | {r.get('unit', '')} | {r.get('target', '') or '-'} | "
+            f"{verdict(r)} |"
         )
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")
-    return 0 if all(r.get("ok") for r in rows) else 1
+    return 0 if all(verdict(r) != "no" for r in rows) else 1
 
 
 if __name__ == "__main__":

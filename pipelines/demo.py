@@ -8,6 +8,7 @@ the round: registrations, match set, reports.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,8 @@ def demo_instance() -> dg.DagsterInstance:
     """A persistent instance ($DAGSTER_HOME, else the repo's dagster_home/) so runs show in `dagster dev`."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / "dagster_home"))).resolve()
     home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():  # a new home gets the example instance config
+        shutil.copyfile(REPO_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     return dg.DagsterInstance.get()
 
 
