@@ -21,12 +21,15 @@ from pipelines.partitions import rounds_partitions
 from pipelines.scan import ScanConfig, scan_partitions
 from pnet.errors import PnetError
 from pnet.settings import REPO_ROOT, load_config, warehouse_path
-from scrapers.fixture_site import serve_fixture_site
+from scrapers.fixture_site import FixtureSite, serve_fixture_site
 from warehouse.db import connect
 from warehouse.rounds import Round, create_round
 
 DEMO_REGISTRATIONS = REPO_ROOT / "demo_data" / "registrations"
 DEMO_ARTICLES = 120
+# A fixed port keeps the fixture site's URLs the same from one demo run to the next, so a second run
+# recognises the articles it already has (seen-URL store) instead of storing them again.
+DEMO_SITE_PORT = 8765
 
 
 class DemoError(PnetError):
@@ -107,6 +110,13 @@ def _figures(path: Path, round_id: str) -> dict[str, int | float | str]:
         con.close()
 
 
+def _fixture_site(n_articles: int) -> FixtureSite:
+    try:
+        return serve_fixture_site(n_articles=n_articles, port=DEMO_SITE_PORT)
+    except OSError:  # port taken: any free port (the articles then count as new)
+        return serve_fixture_site(n_articles=n_articles)
+
+
 def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "data/demo", n_articles: int = DEMO_ARTICLES) -> DemoSummary:
     """Run a complete round for the 20 demo municipalities, offline, and return what was made."""
     cfg = load_config("demo")
@@ -126,7 +136,7 @@ def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "da
         con.close()
     instance.add_dynamic_partitions(rounds_partitions.name, [demo_round.round_id])
 
-    with serve_fixture_site(n_articles=n_articles) as site, tempfile.TemporaryDirectory(prefix="pnet-demo-") as tmp:
+    with _fixture_site(n_articles) as site, tempfile.TemporaryDirectory(prefix="pnet-demo-") as tmp:
         sources = site.write_sources(Path(tmp) / "demo-sources.yaml")
         stages.append(_run(
             instance, "media_scan", scan_partitions.get_last_partition_key(),

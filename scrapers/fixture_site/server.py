@@ -45,13 +45,14 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class FixtureSite:
-    """The fixture site, started on a free loopback port; use as a context manager.
+    """The fixture site, started on a loopback port (`port=0`: a free one); use as a context manager.
 
     `requests` logs every requested path (with query), so tests can see what a scan fetched.
     """
 
     def __init__(self, n_articles: int = 120, seed: int = 7, n_posts: int = 24, slow_seconds: float = 3.0,
-                 mastodon_rate_limit: int = 300, robots_delay: float = 0.0, now: datetime | None = None):
+                 mastodon_rate_limit: int = 300, robots_delay: float = 0.0, now: datetime | None = None,
+                 port: int = 0):
         self.corpus: Corpus = build_corpus(n_articles, seed, now=now, n_posts=n_posts)
         self.slow_seconds = slow_seconds
         self.robots_delay = robots_delay
@@ -62,7 +63,7 @@ class FixtureSite:
         self._lock = threading.Lock()
         self._page_cache: dict[str, bytes] = {}
         self._mastodon_calls = 0
-        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", port), _handler_for(self))
         self._thread: threading.Thread | None = None
 
     @property
