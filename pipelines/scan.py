@@ -1,14 +1,11 @@
 """Media scanning in Dagster: the daily scan asset, the retention purge, their jobs and schedules."""
 
-import tempfile
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import dagster as dg
 
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from pnet.settings import load_config
-from scrapers.fixture_site import serve_fixture_site
 from scrapers.privacy import purge_social_posts
 from scrapers.run import ScanSummary, loopback_unthrottled, run_scan
 from scrapers.store import latest_scan_outcomes
@@ -129,14 +126,3 @@ retention_schedule = dg.ScheduleDefinition(
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Past elke nacht de bewaartermijn voor sociale-mediaberichten toe.",
 )
-
-
-def materialize_demo_scan(instance: dg.DagsterInstance, resources: dict, n_articles: int = 120) -> dg.ExecuteInProcessResult:
-    """Scan the local fixture site (served on 127.0.0.1 for the duration) through the media_items asset."""
-    partition = scan_partitions.get_last_partition_key()
-    with serve_fixture_site(n_articles=n_articles) as site, tempfile.TemporaryDirectory(prefix="pnet-demo-") as tmp:
-        sources = site.write_sources(Path(tmp) / "demo-sources.yaml")
-        return dg.materialize(
-            [media_items], instance=instance, resources=resources, partition_key=partition,
-            run_config=dg.RunConfig({"media_items": ScanConfig(sources=str(sources), loopback_test_site=True)}),
-        )

@@ -254,7 +254,7 @@ def test_archive_keeps_the_file_unchanged_with_its_sha256(rcon, tmp_path):
 
 def test_every_row_is_accounted_for_in_the_ledger(rcon, tmp_path):
     rows = [INITIATIVE_HEADER, initiative(titel="A"), initiative(titel="a"), initiative(titel="B", contact_email="x")]
-    r = one(rcon, tmp_path, write_text(tmp_path / "a.csv", rows))
+    one(rcon, tmp_path, write_text(tmp_path / "a.csv", rows))
     counts = dict(fetch(rcon, "SELECT outcome, count(*) FROM intake_rows GROUP BY outcome"))
     assert counts == {"loaded": 1, "duplicate": 1, "rejected": 1}
     assert fetch(rcon, "SELECT rows, accepted, rejected, duplicates FROM intake_files") == [(3, 1, 1, 1)]
