@@ -44,17 +44,17 @@ def hash_author(handle: str, salt: str) -> str:
 
 
 def purge_social_posts(con: duckdb.DuckDBPyConnection, retention_days: int, now: datetime | None = None) -> int:
-    """Delete social posts fetched more than `retention_days` ago (UTC), with their seen-URL rows.
+    """Delete social posts fetched more than `retention_days` ago (UTC), with their seen-URL rows and
+    their classifier scores (whose evidence quotes the post).
 
     Returns the number of posts deleted. The Mastodon cursor keeps them from being fetched again.
+    A municipality's verdict on a post (candidate_feedback: item id and label, no text) is kept.
     """
     cutoff = (now or datetime.now(timezone.utc).replace(tzinfo=None)) - timedelta(days=retention_days)
+    old = "SELECT {col} FROM media_items WHERE kind = 'social' AND fetched_at < ?"
     with transaction(con):
-        con.execute(
-            "DELETE FROM seen_urls WHERE canonical_url IN ("
-            " SELECT canonical_url FROM media_items WHERE kind = 'social' AND fetched_at < ?)",
-            [cutoff],
-        )
+        con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", [cutoff])
+        con.execute(f"DELETE FROM candidates WHERE item_id IN ({old.format(col='item_id')})", [cutoff])
         deleted = con.execute(
             "DELETE FROM media_items WHERE kind = 'social' AND fetched_at < ?", [cutoff]
         ).fetchone()[0]

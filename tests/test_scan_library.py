@@ -130,6 +130,9 @@ def test_retention_purge_deletes_only_old_social_posts(con):
             [key, f"http://x/{key}", f"http://x/{key}", kind, fetched],
         )
         con.execute("INSERT INTO seen_urls (canonical_url) VALUES (?)", [f"http://x/{key}"])
+        con.execute("INSERT INTO candidates (item_id, model_version, is_initiative, score, themes, evidence) "
+                    "VALUES (?, 'm', true, 0.9, [], '{\"classifier\": [\"quote\"]}')", [key])
     assert purge_social_posts(con, 90, now=now) == 1
+    assert [r for (r,) in con.execute("SELECT item_id FROM candidates ORDER BY item_id").fetchall()] == ["b", "c"]
     assert [r for (r,) in con.execute("SELECT item_id FROM media_items ORDER BY item_id").fetchall()] == ["b", "c"]
     assert con.execute("SELECT count(*) FROM seen_urls WHERE canonical_url = 'http://x/a'").fetchone()[0] == 0
