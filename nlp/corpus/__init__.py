@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).parent
-FILES = ("handwritten.jsonl", "generated.jsonl")
+FILES = ("handwritten.jsonl", "pages.jsonl", "generated.jsonl")
 LABELS = ("initiative", "other")
 
 

@@ -567,6 +567,37 @@ LISTING_OTHER = [
 
 HARD_KINDS = ["gemeente", "welzijn", "commercieel", "protest", "organisatie"]
 
+# --- page furniture: what scraped excerpts carry around the text, the same for both labels -----------
+PAGINA_KOP = [
+    "Home | Nieuws | Agenda | Over ons | Contact", "Menu", "Home > Nieuws", "Home \u203a Actueel \u203a {jaar}",
+    "Nieuws | Activiteiten | Foto's | Lid worden | Contact", "Zoeken", "Inloggen | Registreren",
+    "{dag} {dagnr} {maand} {jaar}", "Geplaatst op {dagnr} {maand} {jaar}", "{dagnr}-{maandnr}-{jaar} {uur}:{minuut}",
+    "Laatst bijgewerkt: {dagnr} {maand} {jaar}", "Door redactie | {dagnr} {maand} {jaar}", "Leestijd: 2 minuten",
+    "Deel dit bericht: Facebook | X | WhatsApp | E-mail", "Terug naar overzicht",
+]
+PAGINA_VOET = [
+    "Deel dit bericht", "Lees ook:", "Reacties (0)", "Reageer op dit bericht", "Meer nieuws",
+    "Tags: {plaats}, nieuws", "Categorie\u00ebn: Algemeen", "\u00a9 {jaar} Alle rechten voorbehouden",
+    "Privacyverklaring | Cookies | Disclaimer", "Contact: info@{domein}.nl | 06-{tel}", "Volg ons op Facebook en Instagram",
+    "Deze website maakt gebruik van cookies. Akkoord", "Postadres: Postbus {postbus}, {plaats}", "Foto: aangeleverd",
+    "Schrijf je in voor de nieuwsbrief", "Vorig bericht | Volgend bericht", "Adverteren? Neem contact op met de redactie.",
+]
+
+
+def _furnish(rng: random.Random, text: str, place: str) -> str:
+    """The text with a page header and/or footer around it, as a scraped excerpt has (about half the rows)."""
+    if rng.random() < 0.5:
+        return text
+    slots = {
+        "jaar": str(rng.randint(2015, 2025)), "dag": rng.choice(DAGEN), "dagnr": str(rng.randint(1, 28)),
+        "maand": rng.choice(MAANDEN), "maandnr": f"{rng.randint(1, 12):02d}", "uur": f"{rng.randint(7, 22):02d}",
+        "minuut": f"{rng.randint(0, 59):02d}", "plaats": place, "domein": place.lower().replace(" ", "").replace("'", ""),
+        "tel": str(rng.randint(10000000, 99999999)), "postbus": str(rng.randint(1, 999)),
+    }
+    head = [rng.choice(PAGINA_KOP).format(**slots) for _ in range(rng.choice([0, 1, 1, 2]))]
+    foot = [rng.choice(PAGINA_VOET).format(**slots) for _ in range(rng.choice([0, 1, 1, 2, 3]))]
+    return "\n".join([*head, text, *foot])
+
 
 def _slots(rng: random.Random, places: list[str]) -> dict[str, str]:
     project, kort, verb, doel = rng.choice(PROJECTEN)
@@ -679,11 +710,13 @@ def generate(n_init: int = 850, n_other: int = 850, seed: int = SEED) -> list[di
     rng = random.Random(seed)
     places = sorted(set(reference.woonplaatsen()["woonplaats"]) | {n.split(" (")[0] for n in reference.gemeenten()["gemeentenaam"]})
     kinds = sorted(NEG_KINDS) + HARD_KINDS  # hard negatives are drawn twice as often
-    return _examples(
+    rows = _examples(
         rng, places, n_init, "initiative", lambda r: (INIT_OPENINGEN, INIT_BODY, 6), SOCIAL_INIT, LISTING_INIT, (0.6, 0.8)
     ) + _examples(
         rng, places, n_other, "other", lambda r: (*NEG_KINDS[r.choice(kinds)], 4), SOCIAL_OTHER, LISTING_OTHER, (0.65, 0.83)
     )
+    furniture = random.Random(seed + 1)  # its own stream, so the texts themselves do not change
+    return [{**row, "text": _furnish(furniture, row["text"], furniture.choice(places))} for row in rows]
 
 
 def main() -> None:
