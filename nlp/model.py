@@ -16,7 +16,6 @@ from pathlib import Path
 import numpy as np
 import spacy
 from spacy.language import Language
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc
 
 from nlp.architectures import PREFIX_TEXT  # importing registers pnet.TextCatBOWLower.v1
@@ -28,7 +27,6 @@ from warehouse.resolver import default_resolver
 
 SHIPPED_MODEL = Path(__file__).parent / "models" / "initiative"
 EVIDENCE_TERMS = 5
-PARAGRAPH_WORDS = 15  # a shorter block (a menu, a headline, a date line) is not scored on its own
 BATCH = 256
 
 
@@ -92,7 +90,6 @@ class Classifier:
         self._extract = next(n for n in self._textcat.model.walk() if n.name == "extract_features")
         self._linear = self._textcat.model.get_ref("output_layer")
         self._stop_words = nlp.Defaults.stop_words
-        self._blank_lines: dict[int, bool] = {}  # LOWER id of a whitespace token -> holds a blank line
         if self._textcat.model.attrs.get("multi_label"):
             raise ModelError(f"Het model in {path} is niet getraind met exclusieve klassen (initiative/other).")
 
@@ -127,56 +124,22 @@ class Classifier:
         return out
 
     def _score(self, docs: list[Doc]) -> list[tuple[float, Callable[[bool], list[str]]]]:
-        """Per doc: the initiative score and a function giving the features behind a decision.
+        """Per doc: the initiative probability and a function giving the features behind a decision.
 
-        The score is the mean of the model's probability for the whole text and its highest
-        probability for one paragraph of it (see `_paragraphs`; the whole text again when no
-        paragraph is long enough): a scraped page often carries an
-        initiative in one paragraph among menus, other stories and headline lists, which would
-        otherwise outweigh it. Both run the textcat model's own layers (feature extractor, linear
-        layer, softmax; the model is exclusive-class).
+        This runs the textcat model's own layers once for the batch: its feature extractor, its
+        linear layer and the softmax (the model is exclusive-class), so the score is the model's score.
         """
         keys, values, lengths = self._extract.predict(docs)
-        whole = self._probabilities(keys, values, lengths)
-        owners, segments = [], []
-        for i, doc in enumerate(docs):
-            for lowers in self._paragraphs(doc):
-                owners.append(i)
-                segments.append(_Part(lowers, doc.vocab))
-        best = np.full(len(docs), -1.0)
-        if segments:
-            np.maximum.at(best, np.asarray(owners), self._probabilities(*self._extract.predict(segments)))
-        probs = (whole + np.where(best < 0, whole, best)) / 2
+        logits = self._linear.predict((keys, values, lengths))
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
         per_key = self._linear.predict((keys, np.ones(len(keys), dtype="f"), np.ones(len(keys), dtype="int32")))
         margins = per_key[:, self._positive] - per_key[:, 1 - self._positive]
         bounds = np.concatenate([[0], np.cumsum(lengths)])
         return [
-            (float(probs[i]), partial(self._top_terms, keys[a:b], margins[a:b]))
+            (float(probs[i, self._positive]), partial(self._top_terms, keys[a:b], margins[a:b]))
             for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:]))
         ]
-
-    def _paragraphs(self, doc: Doc) -> list[np.ndarray]:
-        """The LOWER ids of each paragraph (part between blank lines) of at least `PARAGRAPH_WORDS` words."""
-        arr = doc.to_array([LOWER, IS_SPACE, IS_PUNCT])
-        if not len(arr):
-            return []
-        lowers = arr[:, 0].astype("uint64")
-        breaks = [i for i in np.flatnonzero(arr[:, 1]) if self._is_blank_line(int(lowers[i]), doc.vocab.strings)]
-        words = np.concatenate([[0], np.cumsum((arr[:, 1] == 0) & (arr[:, 2] == 0))])
-        bounds = [-1, *breaks, len(lowers)]
-        return [lowers[a + 1 : b] for a, b in zip(bounds[:-1], bounds[1:]) if words[b] - words[a + 1] >= PARAGRAPH_WORDS]
-
-    def _is_blank_line(self, lower: int, strings) -> bool:
-        found = self._blank_lines.get(lower)
-        if found is None:
-            found = self._blank_lines[lower] = strings[lower].count("\n") >= 2
-        return found
-
-    def _probabilities(self, keys: np.ndarray, values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """The model's initiative probability for each text whose features are given."""
-        logits = self._linear.predict((keys, values, lengths))
-        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
-        return probs[:, self._positive] / probs.sum(axis=1)
 
     def _top_terms(self, keys: np.ndarray, margins: np.ndarray, toward_initiative: bool) -> list[str]:
         """The words (and word beginnings, marked '…') whose weights pushed the score most toward the decision."""
@@ -225,18 +188,6 @@ def _coverage(values: Sequence[str] | None) -> list[str]:
         if len(found) == 1:
             codes.append(found[0].code)
     return codes
-
-
-class _Part:
-    """A paragraph's LOWER ids, which the model's feature extractor reads as it reads a doc."""
-
-    def __init__(self, lowers: np.ndarray, vocab) -> None:
-        self.lowers = lowers
-        self.vocab = vocab
-
-    def to_array(self, attr: int) -> np.ndarray:
-        assert attr == LOWER, "the feature extractor reads only LOWER"
-        return self.lowers
 
 
 def load_classifier(path: str | os.PathLike[str] | None = None, threshold: float | None = None) -> Classifier:

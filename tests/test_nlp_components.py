@@ -179,35 +179,3 @@ def test_an_installed_base_pipeline_is_used_when_named(tmp_path, monkeypatch, cl
     monkeypatch.setenv("PNET_SPACY_BASE", "nl_core_news_niet_geinstalleerd")
     with pytest.raises(ModelError, match="niet geïnstalleerd"):
         load_classifier(SHIPPED_MODEL)
-
-
-# A page on which the initiative is one paragraph among unrelated stories, as scraped pages often are.
-UNRELATED = [
-    "De politie heeft zaterdagavond op de provinciale weg bij het viaduct een automobilist aangehouden die met hoge "
-    "snelheid reed. De man bleek te veel gedronken te hebben en moest zijn rijbewijs inleveren. Hij krijgt een boete.",
-    "Het wordt een koude en natte week. Vooral woensdag valt er veel regen, met kans op onweer en hagel. In het "
-    "weekend klaart het op, maar de temperatuur komt niet boven de tien graden uit.",
-    "De gemeenteraad heeft dinsdag na een lang debat de begroting voor volgend jaar aangenomen. De oppositie stemde "
-    "tegen omdat de lasten voor inwoners stijgen. De wethouder van financiën sprak van een verantwoorde begroting.",
-]
-
-
-def _page(*paragraphs: str) -> str:
-    return "\n\n".join(["Home | Nieuws | Sport | Weer | Contact", *paragraphs, "Meest gelezen\nBrug dicht\nFile op de ring"])
-
-
-def test_an_initiative_among_unrelated_stories_on_one_page_is_recognised(classifier):
-    [out] = classifier.classify([{"id": "page", "text": _page(UNRELATED[0], UNRELATED[1], INITIATIVE, UNRELATED[2])}])
-    assert out["is_initiative"] is True, (out["score"], out["evidence"]["classifier"])
-
-
-def test_a_page_of_unrelated_stories_stays_other(classifier):
-    [out] = classifier.classify([{"id": "page", "text": _page(*UNRELATED)}])
-    assert out["is_initiative"] is False, (out["score"], out["evidence"]["classifier"])
-
-
-def test_paragraphs_are_the_blocks_between_blank_lines_long_enough_to_judge(classifier):
-    doc = classifier.nlp.make_doc(_page(UNRELATED[0], "Kort bericht.", INITIATIVE))
-    parts = [[classifier.nlp.vocab.strings[int(i)] for i in lowers] for lowers in classifier._paragraphs(doc)]
-    assert [p[:2] for p in parts] == [["de", "politie"], ["een", "groep"]]  # menu, short block and headlines are left out
-    assert parts[1][-1] == "."
