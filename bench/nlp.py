@@ -1,5 +1,8 @@
 """NLP benchmark: dev-set quality, municipality accuracy, throughput and load time, beside their targets.
 
+It also scores our own validation pages (`nlp/corpus/validation_pages.jsonl`, never trained on): the
+figure to check a change against before the dev set is consulted.
+
 Run `python -m bench.nlp`. The dev set (`../shared/data/dev/initiatives_dev_nl.jsonl`, third-party texts)
 is only read here, to measure; when it is absent its rows are reported as skipped.
 """
@@ -13,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
 
-from nlp.corpus import load_corpus  # noqa: E402
+from nlp.corpus import load_corpus, load_validation  # noqa: E402
 from nlp.metrics import binary_metrics  # noqa: E402
 from nlp.model import SHIPPED_MODEL, load_classifier  # noqa: E402
 from pnet.settings import REPO_ROOT  # noqa: E402
@@ -55,6 +58,12 @@ def run() -> list[dict]:
     classifier.classify(docs)
     rate = len(docs) / (time.perf_counter() - start)
     rows.append(_row("doorvoer (docs van ~1.000 tekens, 1 kern)", round(rate), ">= 2000", "docs/s", rate >= 2000))
+
+    validation = load_validation()
+    scored = classifier.classify(validation)
+    m = binary_metrics([r["label"] == "initiative" for r in validation], [o["is_initiative"] for o in scored])
+    rows.append(_row(f"F1 initiative (eigen validatiepagina's, {len(validation)})", m["f1"], "-", "", None))
+    rows.append(_row("precisie initiative (eigen validatiepagina's)", m["precision"], "-", "", None))
 
     if not DEV_SET.exists():
         note = f"overgeslagen: {DEV_SET} ontbreekt"

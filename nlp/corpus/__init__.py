@@ -1,4 +1,4 @@
-"""The training corpus: hand-written examples plus composed ones (see README.md in this folder)."""
+"""The training corpus (hand-written examples plus composed ones) and the held-out validation pages (see README.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 CORPUS_DIR = Path(__file__).parent
 FILES = ("handwritten.jsonl", "pages.jsonl", "generated.jsonl")
+VALIDATION_FILE = CORPUS_DIR / "validation_pages.jsonl"  # never trained on
 LABELS = ("initiative", "other")
 
 
@@ -21,3 +22,9 @@ def load_corpus() -> list[dict]:
                     seen.add(row["text"])
                     rows.append(row)
     return rows
+
+
+def load_validation() -> list[dict]:
+    """The validation pages `{"id", "text", "label", "style"}`: long page-style texts kept out of training."""
+    with VALIDATION_FILE.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
