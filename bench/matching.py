@@ -3,10 +3,12 @@
 Targets (issue 6): 2,000 initiatives x 1,500 consultants with ~40 candidate pairs per initiative:
 objective >= 0.995 of the LP-relaxation bound within 30 s; pilot size 300 x 200: proven gap
 <= 0.1 % within 60 s; zero violations by the independent checker. Run: python -m bench.matching
+
+The harder variant of the instances (`short_hours`, see matching/synthetic.py) is reported beside
+them without a target: there the LP bound itself is 0.3-0.7 % above the optimum.
 """
 
 from __future__ import annotations
-
 
 import numpy as np
 
@@ -57,6 +59,12 @@ def run() -> list[dict]:
         row("matching_2000x1500", "seconds", round(s.seconds, 1), 30.0, "s", s.seconds <= 31.0),
         row("matching_2000x1500", "violations", violations(big, s.hours), 0, "count", violations(big, s.hours) == 0),
         row("matching_2000x1500", "arcs", big.n_arcs, 80_000, "count", True),
+    ]
+    short = synthetic_problem(2000, 1500, 40, seed=0, short_hours=True)
+    s = solve(short, time_limit=30.0, gap=1e-3)
+    rows += [
+        row("matching_2000x1500_short_hours", "objective_over_lp_bound", round(s.objective / s.lp_bound, 4), "-", "ratio", None),
+        row("matching_2000x1500_short_hours", "violations", violations(short, s.hours), 0, "count", violations(short, s.hours) == 0),
     ]
     return rows
 

@@ -174,3 +174,18 @@ def test_each_initiative_keeps_only_its_best_candidates():
     assert list(result.alternates.consultant_id) == ["c"]
     reasons = dict(zip(result.scores.consultant_id, result.scores.reden))
     assert reasons["a"] == "niet bij de beste 2 voor dit initiatief" and pd.isna(reasons["b"])
+
+
+def test_highs_instances_made_from_many_threads_leave_stdout_alone():
+    """The local search creates HiGHS instances from worker threads; each hides HiGHS' banner by
+    swapping file descriptor 1, which must end up where it was."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    from matching.solvers.highs import _new_highs
+
+    before = os.fstat(1)
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: _new_highs(), range(200)))
+    after = os.fstat(1)
+    assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)

@@ -1,11 +1,12 @@
 """One solver interface: `solve(problem, ...) -> Solution` with objective, proven bound and gap.
 
-Method (chosen by measurement, see bench/matching.py): the LP relaxation gives the proven bound
-and guides a greedy rounding; large neighbourhood search then re-solves small windows of
-competing initiatives exactly (HiGHS), which improves steadily even on a loaded machine. Problems
-up to FULL_MODEL_MAX_ARCS arcs then go to HiGHS' branch and bound on all arcs, warm-started with
-that solution, which also proves a bound tighter than the LP's. Plain HiGHS on the large model
-spends most of its time at the root before it improves on the warm start, measured.
+Method (chosen by measurement, see bench/matching.py and docs/matching.md): the LP relaxation
+gives the proven bound and guides a greedy rounding. HiGHS then solves the MILP restricted to the
+promising arcs (the LP's support and each initiative's best arcs) until it finds its first better
+solution, which its sub-MIP heuristic does after the root; large neighbourhood search re-solves
+small windows of competing initiatives exactly from there. Problems up to FULL_MODEL_MAX_ARCS
+arcs then go to HiGHS' branch and bound on all arcs, warm-started with that solution, which also
+proves a bound tighter than the LP's.
 The optional fairness stage then maximises the lowest ratio of hours received to fair share among
 municipalities, keeping the objective within a tolerance of the first stage's.
 """
@@ -24,8 +25,9 @@ from matching.solvers.lns import improve
 from matching.solvers.model import FairnessStage
 
 FULL_MODEL_MAX_ARCS = 20_000  # up to this, branch and bound on all arcs follows the local search
-CANDIDATE_ARCS_PER_INITIATIVE = 6  # the local search uses the LP support and each initiative's best arcs
-SEARCH_SHARE_SMALL = 0.2  # share of the time the local search gets before branch and bound
+CANDIDATE_ARCS_PER_INITIATIVE = 6  # the restricted MILP and local search use the LP support and these
+RESTRICTED_SHARE = 0.6  # most of the time the restricted MILP may take (it usually stops much sooner)
+SEARCH_SHARE_SMALL = 0.6  # share of the time for the heuristics before branch and bound on all arcs
 
 
 @dataclass
@@ -66,6 +68,17 @@ def _best_arcs(problem: Problem, k: int) -> np.ndarray:
     return rank < k
 
 
+def _restricted_mip(problem: Problem, hours: np.ndarray, arcs: np.ndarray, seconds: float, gap: float) -> np.ndarray:
+    """The MILP on `arcs` (and those carrying hours) from `hours`, until its first better solution."""
+    keep = arcs | (hours > 0)
+    result = solve_mip(problem.subset(keep), hours[keep], seconds, gap, stop_after_improvements=1)
+    if result.hours is None or problem.weight[keep] @ result.hours <= problem.weight[keep] @ hours[keep]:
+        return hours
+    better = np.zeros_like(hours)
+    better[keep] = result.hours
+    return better
+
+
 def fair_shares(problem: Problem, hours: np.ndarray, fairness: Fairness) -> FairnessStage:
     """Each group's fair share of the matched hours, by weight, never more than it asked for."""
     n_groups = len(fairness.weight)
@@ -90,18 +103,21 @@ def solve(
     candidates = (lp.hours > 1e-6) | _best_arcs(problem, CANDIDATE_ARCS_PER_INITIATIVE) | (problem.locked > 0)
     full = problem.n_arcs <= FULL_MODEL_MAX_ARCS
     stage1_time = left() / 2 if fairness else left()
+    stage1_end = time.monotonic() + stage1_time
     hours = greedy(problem, lp.hours)
+    heuristic_end = stage1_end - (stage1_time * (1 - SEARCH_SHARE_SMALL) if full else 0.2)
     if relative_gap(problem.objective(hours), lp.bound) > gap:
-        hours = improve(problem, hours, candidates, stage1_time * SEARCH_SHARE_SMALL if full else stage1_time - 0.2)
+        hours = _restricted_mip(problem, hours, candidates, stage1_time * (SEARCH_SHARE_SMALL / 2 if full else RESTRICTED_SHARE), gap)
+        hours = improve(problem, hours, candidates, max(0.0, heuristic_end - time.monotonic()))
     bound = lp.bound
     if full and relative_gap(problem.objective(hours), bound) > gap:
-        result = solve_mip(problem, hours, max(0.1, stage1_time * (1 - SEARCH_SHARE_SMALL)), gap)
+        result = solve_mip(problem, hours, max(0.1, stage1_end - time.monotonic()), gap)
         if result.hours is not None and problem.objective(result.hours) >= problem.objective(hours):
             hours = result.hours
         bound = min(bound, result.bound)
     keep = np.ones(problem.n_arcs, bool) if full else candidates | (hours > 0)
     objective = problem.objective(hours)
-    method = "lp+greedy+lns+highs" if full else "lp+greedy+lns"
+    method = "lp+greedy+rmip+lns+highs" if full else "lp+greedy+rmip+lns"
     optimal = relative_gap(objective, bound) <= gap
     out = Solution(hours, objective, bound, relative_gap(objective, bound), "optimaal" if optimal else "tijdslimiet",
                    method, 0.0, lp_bound=lp.bound)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 
 import highspy
@@ -27,17 +28,21 @@ class MipResult:
     optimal: bool
 
 
+_STDOUT_SWAP = threading.Lock()  # the local search creates instances from several threads
+
+
 def _new_highs() -> highspy.Highs:
     """A Highs instance without the banner its constructor writes to the process's stdout."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 1)
-            h = highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
+    with _STDOUT_SWAP:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as null:
+                os.dup2(null.fileno(), 1)
+                h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
     h.setOptionValue("output_flag", False)
     return h
 
@@ -83,13 +88,19 @@ def solve_mip(
     time_limit: float,
     gap: float,
     fairness: FairnessStage | None = None,
+    *,
+    stop_after_improvements: int | None = None,
 ) -> MipResult:
     """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
 
     With `fairness`, the objective and bound are those of the second stage (the lowest ratio t).
+    `stop_after_improvements` ends the search once HiGHS has found that many solutions better
+    than the start (used as a primal heuristic, where the first good solution is what counts).
     """
     model = build_model(problem, fairness)
     h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
+    if stop_after_improvements is not None:
+        h.setOptionValue("mip_max_improving_sols", stop_after_improvements + (start is not None))
     if start is not None:
         warm = highspy.HighsSolution()
         values = [start, start > 0]

@@ -2,20 +2,25 @@
 
 A window is a handful of initiatives that compete for the same consultants. Everything outside
 the window stays fixed; inside, HiGHS solves the sub-MILP (their arcs, the consultants' residual
-hours) (to a 0.01 % gap) in a fraction of a second. The solution is feasible after every step.
+hours) (to a 0.01 % gap) in a few tens of milliseconds. HiGHS releases the GIL while it solves,
+so `workers` windows are solved at once, on initiatives no other open window holds; a result is
+applied only if the consultants still have its hours (another window may have used them since).
+The solution is feasible after every step.
 """
 
 from __future__ import annotations
 
+import os
 import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import numpy as np
 
 from matching.problem import Problem
 from matching.solvers.highs import solve_mip
 
-
 WINDOW_SECONDS = 2.0  # most windows solve in tens of milliseconds
+WORKERS = min(2, os.cpu_count() or 1)  # the target machine has 2 cores
 
 
 class _Index:
@@ -29,7 +34,8 @@ class _Index:
                              np.cumsum(np.bincount(problem.arc_c[arcs], minlength=problem.n_consultants))[:-1])
 
 
-def _window(problem: Problem, index: _Index, seed: int, size: int, rng: np.random.Generator) -> np.ndarray:
+def _window(problem: Problem, index: _Index, seed: int, size: int, rng: np.random.Generator, busy: np.ndarray) -> np.ndarray:
+    """Up to `size` initiatives around `seed` that share consultants, none of them `busy`."""
     chosen, frontier = {seed}, [seed]
     while frontier and len(chosen) < size:
         i = frontier.pop(0)
@@ -37,7 +43,7 @@ def _window(problem: Problem, index: _Index, seed: int, size: int, rng: np.rando
         rng.shuffle(consultants)
         for c in consultants:
             for j in problem.arc_i[index.by_c[c]]:
-                if j not in chosen:
+                if j not in chosen and not busy[j]:
                     chosen.add(int(j))
                     frontier.append(int(j))
                     if len(chosen) >= size:
@@ -62,9 +68,10 @@ def improve(
     candidate_arcs: np.ndarray,
     seconds: float,
     *,
-    window: int = 25,
+    window: int = 40,
     seed: int = 0,
     max_windows: int | None = None,
+    workers: int = WORKERS,
 ) -> np.ndarray:
     """Improve a feasible `hours` (per arc) by window re-solves for `seconds` (or `max_windows`).
 
@@ -78,15 +85,18 @@ def improve(
     every = _Index(problem, np.arange(problem.n_arcs))
     weight = problem.weight
     order = rng.permutation(problem.n_initiatives)
+    busy = np.zeros(problem.n_initiatives, bool)
     k = last_gain = 0
-    # stop at the deadline, or after a whole pass over the initiatives without any gain
-    while time.monotonic() < deadline - 0.05 and k - last_gain < len(order) and k != max_windows:
-        seed_i = int(order[k % len(order)])
-        k += 1
+    running: dict[Future, tuple[np.ndarray, np.ndarray]] = {}
+
+    def searching() -> bool:
+        """Until the deadline, or a whole pass over the initiatives without any gain."""
+        return time.monotonic() < deadline - 0.05 and k - last_gain < len(order) and k != max_windows
+
+    def open_window(pool: ThreadPoolExecutor, seed_i: int) -> None:
         inside = np.zeros(problem.n_initiatives, bool)
-        inside[_window(problem, index, seed_i, window, rng)] = True
-        outside_use = np.bincount(problem.arc_c, np.where(inside[problem.arc_i], 0, hours), problem.n_consultants)
-        residual = problem.avail - outside_use
+        inside[_window(problem, index, seed_i, window, rng, busy)] = True
+        residual = problem.avail - np.bincount(problem.arc_c, np.where(inside[problem.arc_i], 0, hours), problem.n_consultants)
         got = np.bincount(problem.arc_i, hours, problem.n_initiatives)
         parts = []
         for i in np.flatnonzero(inside):
@@ -96,11 +106,28 @@ def improve(
                 parts.append(mine[residual[problem.arc_c[mine]] >= problem.min_block])
         arcs = np.unique(np.concatenate(parts))
         if len(arcs) == 0:
-            continue
+            return
+        busy[inside] = True
         sub = _window_problem(problem, arcs, residual.astype(int))
-        current = hours[arcs]
-        result = solve_mip(sub, current, min(WINDOW_SECONDS, max(0.05, deadline - time.monotonic())), 1e-4)
-        if result.hours is not None and weight[arcs] @ result.hours > weight[arcs] @ current + 1e-9:
-            hours[arcs] = result.hours
-            last_gain = k
+        time_limit = min(WINDOW_SECONDS, max(0.05, deadline - time.monotonic()))
+        running[pool.submit(solve_mip, sub, hours[arcs], time_limit, 1e-4)] = (arcs, inside)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        while running or searching():
+            while searching() and len(running) < workers and not busy[order[k % len(order)]]:
+                k += 1
+                open_window(pool, int(order[(k - 1) % len(order)]))
+            if not running:
+                break
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for future in done:
+                arcs, inside = running.pop(future)
+                busy[inside] = False
+                result = future.result()
+                if result.hours is None or weight[arcs] @ result.hours <= weight[arcs] @ hours[arcs] + 1e-9:
+                    continue
+                use = np.bincount(problem.arc_c[arcs], result.hours - hours[arcs], problem.n_consultants)
+                if np.all(np.bincount(problem.arc_c, hours, problem.n_consultants) + use <= problem.avail):
+                    hours[arcs] = result.hours
+                    last_gain = k
     return hours
