@@ -4,9 +4,9 @@ Method (chosen by measurement, see bench/matching.py and docs/matching.md): the 
 gives the proven bound and guides a greedy rounding. HiGHS then solves the MILP restricted to the
 promising arcs (the LP's support and each initiative's best arcs) until it finds its first better
 solution, which its sub-MIP heuristic does after the root; large neighbourhood search re-solves
-small windows of competing initiatives exactly from there. Problems up to FULL_MODEL_MAX_ARCS
-arcs then go to HiGHS' branch and bound on all arcs, warm-started with that solution, which also
-proves a bound tighter than the LP's.
+small windows of competing initiatives exactly from there, on both cores. Problems up to
+FULL_MODEL_MAX_ARCS arcs then go to HiGHS' branch and bound on all arcs, warm-started with that
+solution, which also proves a bound tighter than the LP's, while the local search goes on beside it.
 The optional fairness stage then maximises the lowest ratio of hours received to fair share among
 municipalities, keeping the objective within a tolerance of the first stage's.
 """
@@ -14,6 +14,7 @@ municipalities, keeping the objective within a tolerance of the first stage's.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,9 +112,14 @@ def solve(
         hours = improve(problem, hours, candidates, max(0.0, heuristic_end - time.monotonic()))
     bound = lp.bound
     if full and relative_gap(problem.objective(hours), bound) > gap:
-        result = solve_mip(problem, hours, max(0.1, stage1_end - time.monotonic()), gap)
-        if result.hours is not None and problem.objective(result.hours) >= problem.objective(hours):
-            hours = result.hours
+        with ThreadPoolExecutor(max_workers=1) as pool:  # branch and bound on one core, the search on the other
+            seconds = max(0.1, stage1_end - time.monotonic())
+            proving = pool.submit(solve_mip, problem, hours, seconds, gap)
+            searched = improve(problem, hours, candidates, seconds, workers=1, stop=proving.done)
+            result = proving.result()
+        for found in (result.hours, searched):
+            if found is not None and problem.objective(found) > problem.objective(hours):
+                hours = found
         bound = min(bound, result.bound)
     keep = np.ones(problem.n_arcs, bool) if full else candidates | (hours > 0)
     objective = problem.objective(hours)

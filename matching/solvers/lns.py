@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import numpy as np
@@ -72,11 +73,13 @@ def improve(
     seed: int = 0,
     max_windows: int | None = None,
     workers: int = WORKERS,
+    stop: Callable[[], bool] = lambda: False,
 ) -> np.ndarray:
     """Improve a feasible `hours` (per arc) by window re-solves for `seconds` (or `max_windows`).
 
     Windows use the `candidate_arcs` of their initiatives, the arcs that carry hours, and for an
-    initiative short of hours every arc to a consultant with a block to spare.
+    initiative short of hours every arc to a consultant with a block to spare. `stop()` true ends
+    the search early (branch and bound running beside it has finished).
     """
     deadline = time.monotonic() + seconds
     rng = np.random.default_rng(seed)
@@ -91,7 +94,7 @@ def improve(
 
     def searching() -> bool:
         """Until the deadline, or a whole pass over the initiatives without any gain."""
-        return time.monotonic() < deadline - 0.05 and k - last_gain < len(order) and k != max_windows
+        return time.monotonic() < deadline - 0.05 and k - last_gain < len(order) and k != max_windows and not stop()
 
     def open_window(pool: ThreadPoolExecutor, seed_i: int) -> None:
         inside = np.zeros(problem.n_initiatives, bool)
