@@ -5,7 +5,7 @@ objective >= 0.995 of the LP-relaxation bound within 30 s; pilot size 300 x 200:
 <= 0.1 % within 60 s; zero violations by the independent checker. Run: python -m bench.matching
 
 The harder variant of the instances (`short_hours`, see matching/synthetic.py) is reported beside
-them without a target: there the LP bound itself is 0.3-0.7 % above the optimum.
+them without a target: there the LP bound itself is provably at least 0.3 % above the optimum.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ need; the best consultants are contended for. Measured at that size (seed 0): a 
 reaches 0.969 of the LP bound and plain HiGHS 0.993 after 120 s.
 
 `short_hours=True` gives a harder variant (initiatives ask 8-80 hours, consultants lend 2-10
-whole days): there the LP bound is 0.3-0.7 % above the optimum, so no method gets close to it.
+whole days): there the LP bound is provably at least 0.3 % above the optimum, so 0.995 of it
+leaves almost no room.
 """
 
 from __future__ import annotations
