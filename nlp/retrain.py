@@ -2,7 +2,8 @@
 
 'relevant' means the text is an initiative, 'niet relevant' that it is not; when one item got both
 (for different municipalities), the latest decision counts. Each trained model is saved beside the
-warehouse (`models/<version>/`) and registered in `model_versions` with its metrics.
+warehouse (`models/<version>/`) and registered in `model_versions` with its metrics. When neither the
+corpus nor the feedback changed since the current model was trained, that model is kept.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import os
 
 import duckdb
 
-from nlp.model import Classifier, models_dir
-from nlp.training import TrainResult, new_version, train_model
+from nlp.corpus import load_corpus
+from nlp.model import Classifier, current_model_path, models_dir
+from nlp.training import TrainResult, new_version, train_model, training_fingerprint
 
 FEEDBACK_LABELS = {"relevant": "initiative", "niet relevant": "other"}
 
@@ -58,9 +60,21 @@ def retrain(
     corpus: list[dict] | None = None,
     max_epochs: int | None = None,
 ) -> TrainResult:
-    """Train a new version on the corpus plus all feedback, save it beside the warehouse and register it."""
-    version = new_version()
+    """Train a new version on the corpus plus all feedback, save it beside the warehouse and register it.
+
+    The current model is kept (and returned with `retrained=False`) when it was trained from exactly
+    this corpus and feedback.
+    """
+    corpus = load_corpus() if corpus is None else corpus
     feedback = feedback_examples(con)
-    result = train_model(models_dir(warehouse) / version, corpus=corpus, feedback=feedback, max_epochs=max_epochs, version=version)
+    current = current_model_path(warehouse)
+    meta = json.loads((current / "meta.json").read_text(encoding="utf-8")) if (current / "meta.json").exists() else {}
+    if meta.get("pnet_training_fingerprint") == training_fingerprint(corpus, feedback, max_epochs):
+        result = TrainResult(current, meta["pnet_model_version"], meta["pnet_n_train"], meta["pnet_n_feedback"],
+                             meta["pnet_metrics"], retrained=False)
+    else:
+        version = new_version()
+        result = train_model(models_dir(warehouse) / version, corpus=corpus, feedback=feedback, max_epochs=max_epochs,
+                             version=version)
     register_model(con, result.model_version, str(result.path), result.n_train, result.n_feedback, result.metrics)
     return result

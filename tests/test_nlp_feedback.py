@@ -95,10 +95,14 @@ def test_feedback_retrains_and_changes_the_decision_on_that_kind_of_text(con, wa
     assert decision["is_initiative"] is False
     assert "braderie" in decision["evidence"]["classifier"]
 
+    again = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=10)
+    assert (again.retrained, again.model_version, again.path) == (False, after.model_version, after.path), "nothing new: kept"
+
     versions = con.execute("SELECT model_version, n_feedback, path, metrics FROM model_versions ORDER BY model_version").fetchall()
     assert [(v, n) for v, n, _, _ in versions] == [(base.model_version, 0), (after.model_version, 3)]
     assert json.loads(versions[1][3])["n_held_out"] >= 1
     assert current_model_path(warehouse_path) == after.path, "the newest model beside the warehouse is used"
+    assert len(list(after.path.parent.glob("m*"))) == 2
 
 
 def test_latest_feedback_decision_counts(con):

@@ -3,6 +3,8 @@
 Feedback from coordinators ('relevant' / 'niet relevant') is added to the training data with extra
 weight (repeated `FEEDBACK_WEIGHT` times), so one decision changes how that kind of text is scored.
 A fixed part of the corpus (chosen by id, never feedback) is held out to report the model's metrics.
+Each model records a fingerprint of what it was trained from (config, corpus, feedback, settings), so
+an unchanged training set need not be trained again.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -38,6 +41,20 @@ class TrainResult:
     n_train: int
     n_feedback: int
     metrics: dict
+    retrained: bool = True  # False when an existing model with the same fingerprint was kept
+
+
+def training_fingerprint(
+    corpus: Sequence[dict], feedback: Sequence[dict] = (), max_epochs: int | None = None, seed: int | None = None
+) -> str:
+    """A hash of everything a training run depends on; equal fingerprints give the same model."""
+    content = {
+        "config": CONFIG.read_text(encoding="utf-8"),
+        "corpus": [(str(r["id"]), r["text"], r["label"]) for r in corpus],
+        "feedback": [(str(r["id"]), r["text"], r["label"]) for r in feedback],
+        "settings": [FEEDBACK_WEIGHT, HELD_OUT_EVERY, max_epochs, seed],
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
 def new_version(now: datetime | None = None) -> str:
@@ -69,6 +86,7 @@ def train_model(
 ) -> TrainResult:
     """Train and save the pipeline to `output` (replaced); returns its version and held-out metrics."""
     corpus = list(load_corpus() if corpus is None else corpus)
+    fingerprint = training_fingerprint(corpus, feedback, max_epochs, seed)
     train_rows = [r for r in corpus if not _held_out(str(r["id"]))]
     dev_rows = [r for r in corpus if _held_out(str(r["id"]))] or corpus[:1]
     train_rows += [r for r in feedback for _ in range(FEEDBACK_WEIGHT)]
@@ -99,6 +117,7 @@ def train_model(
             "pnet_metrics": metrics,
             "pnet_n_train": len(train_rows),
             "pnet_n_feedback": len(feedback),
+            "pnet_training_fingerprint": fingerprint,
         }
     )
     if output.exists():

@@ -125,10 +125,13 @@ def run_train(args: argparse.Namespace) -> int:
             result = retrain(con, warehouse=args.warehouse)
         finally:
             con.close()
-        print(
-            f"Model {result.model_version} getraind op {result.n_train} voorbeelden "
-            f"({result.n_feedback} uit feedback), opgeslagen in {result.path}."
-        )
+        if result.retrained:
+            print(
+                f"Model {result.model_version} getraind op {result.n_train} voorbeelden "
+                f"({result.n_feedback} uit feedback), opgeslagen in {result.path}."
+            )
+        else:
+            print(f"Corpus en feedback zijn niet veranderd sinds model {result.model_version}; dat model blijft in gebruik.")
     m = result.metrics
     print(f"Op het achtergehouden deel van het corpus: precisie {m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f}.")
     return 0
