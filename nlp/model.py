@@ -15,12 +15,14 @@ from pathlib import Path
 
 import numpy as np
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.architectures import PREFIX_TEXT  # importing registers pnet.TextCatBOWLower.v1
 from nlp.places import PlaceMatcher
 from nlp.themes import ThemeMatcher
+from nlp.tokenizer import RegexTokenizer  # noqa: F401  (registers pnet.RegexTokenizer.v1)
 from pnet.errors import PnetError
 from pnet.settings import load_config, warehouse_path
 from warehouse.resolver import default_resolver
@@ -54,8 +56,8 @@ def load_pipeline(path: Path) -> Language:
     """Our trained pipeline, on top of `PNET_SPACY_BASE` when that names an installed pipeline."""
     if not (path / "meta.json").exists():
         raise ModelError(f"Geen getraind model gevonden in {path}. Draai 'pnet train' om het te bouwen.")
-    # The tokenizer is spaCy's Dutch default (built from the config); reading its saved copy would
-    # only double the load time.
+    # The tokenizer is built from the model's config (ours, nlp/tokenizer.py; spaCy's Dutch one for
+    # models trained before it); reading a saved spaCy tokenizer would only double the load time.
     trained = spacy.load(path, exclude=["tokenizer"])
     base_name = os.environ.get("PNET_SPACY_BASE")
     if not base_name:
@@ -70,6 +72,7 @@ def load_pipeline(path: Path) -> Language:
     if "textcat" in base.pipe_names:
         base.remove_pipe("textcat")
     base.add_pipe("textcat", source=trained)
+    base.tokenizer = trained.tokenizer  # the classifier's features are words as it was trained to split them
     base.meta.update({k: v for k, v in trained.meta.items() if k.startswith("pnet_")})
     return base
 
@@ -137,17 +140,26 @@ class Classifier:
         margins = per_key[:, self._positive] - per_key[:, 1 - self._positive]
         bounds = np.concatenate([[0], np.cumsum(lengths)])
         return [
-            (float(probs[i, self._positive]), partial(self._top_terms, keys[a:b], margins[a:b]))
+            (float(probs[i, self._positive]), partial(self._top_terms, keys[a:b], margins[a:b], docs[i]))
             for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:]))
         ]
 
-    def _top_terms(self, keys: np.ndarray, margins: np.ndarray, toward_initiative: bool) -> list[str]:
-        """The words (and word beginnings, marked '…') whose weights pushed the score most toward the decision."""
+    def _top_terms(self, keys: np.ndarray, margins: np.ndarray, doc: Doc, toward_initiative: bool) -> list[str]:
+        """The words, word pairs and word beginnings (marked '…') whose weights pushed the score most toward the decision."""
         found: list[str] = []
+        lowers = pair_keys = None
         for i in np.argsort(-margins if toward_initiative else margins):
             if (margins[i] > 0) != toward_initiative or len(found) >= EVIDENCE_TERMS:
                 break
-            phrase = self._phrase(int(keys[i]))
+            key = int(keys[i])
+            if key in PREFIX_TEXT or key in self.nlp.vocab.strings:
+                phrase = self._phrase(key)
+            else:  # a word pair: find where the doc has it (the model forms pairs as thinc's ngrams)
+                if pair_keys is None:
+                    lowers = doc.to_array(LOWER).astype("uint64")
+                    pair_keys = self._textcat.model.ops.ngrams(2, lowers) if len(lowers) > 1 else np.zeros(0, "uint64")
+                at = np.flatnonzero(pair_keys == keys[i])
+                phrase = self._pair_phrase(int(lowers[at[0]]), int(lowers[at[0] + 1])) if at.size else None
             if phrase and phrase not in found:
                 found.append(phrase)
         return found
@@ -157,13 +169,18 @@ class Classifier:
         return self._score([doc])[0][1](toward_initiative)
 
     def _phrase(self, key: int) -> str | None:
-        """What a feature key stands for, if it is a word (or word beginning) that carries meaning."""
+        """What a word (or word beginning) feature stands for, if it carries meaning."""
         if key in PREFIX_TEXT:
             return f"{PREFIX_TEXT[key]}\u2026"
-        if key not in self.nlp.vocab.strings:
-            return None  # a word pair (only with ngram_size > 1): not shown
         word = self.nlp.vocab.strings[key]
         return word if word.isalpha() and word not in self._stop_words else None
+
+    def _pair_phrase(self, first_id: int, second_id: int) -> str | None:
+        """Two words, if both are words and not both stop words."""
+        first, second = self.nlp.vocab.strings[first_id], self.nlp.vocab.strings[second_id]
+        if not (first.isalpha() and second.isalpha()) or (first in self._stop_words and second in self._stop_words):
+            return None
+        return f"{first} {second}"
 
 
 def validate_record(record: object, line: int) -> dict:

@@ -8,6 +8,7 @@ import spacy
 from nlp.model import SHIPPED_MODEL, ModelError, RecordError, load_classifier
 from nlp.places import PlaceMatcher
 from nlp.themes import ThemeMatcher
+from nlp.tokenizer import blank_dutch
 
 BEEK_L, MONTFERLAND, BERG_EN_DAL = "GM0888", "GM1955", "GM1945"
 BEST, ZWOLLE, ROTTERDAM, DEN_HAAG, DEN_BOSCH = "GM0753", "GM0193", "GM0599", "GM0518", "GM0796"
@@ -15,7 +16,7 @@ BEST, ZWOLLE, ROTTERDAM, DEN_HAAG, DEN_BOSCH = "GM0753", "GM0193", "GM0599", "GM
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.blank("nl")
+    return blank_dutch()
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +138,16 @@ def test_a_resident_initiative_is_recognised_with_its_evidence(classifier):
     assert out["score"] >= classifier.threshold
     assert out["evidence"]["classifier"], "the deciding terms are shown"
     assert set(out["evidence"]["classifier"]) & {"vrijwilligers", "buurtbewoners", "initiatief", "stichting", "vrijwi\u2026", "buurt\u2026"}
+
+
+def test_evidence_shows_word_pairs_that_are_in_the_text(classifier):
+    texts = [INITIATIVE, *HARD_NEGATIVES.values()]
+    outputs = classifier.classify([{"id": i, "text": t} for i, t in enumerate(texts)])
+    pairs = [(term, text) for out, text in zip(outputs, texts) for term in out["evidence"]["classifier"] if " " in term]
+    assert pairs, "some deciding features are word pairs"
+    for term, text in pairs:
+        words = [token.lower_ for token in classifier.nlp.make_doc(text) if not token.is_space]
+        assert term in {f"{a} {b}" for a, b in zip(words, words[1:])}, term
 
 
 @pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).parent
-FILES = ("handwritten.jsonl", "pages.jsonl", "generated.jsonl")
+FILES = ("handwritten.jsonl", "pages.jsonl", "articles.jsonl", "sites.jsonl", "mixed.jsonl", "generated.jsonl")
 VALIDATION_FILE = CORPUS_DIR / "validation_pages.jsonl"  # never trained on
 LABELS = ("initiative", "other")
 

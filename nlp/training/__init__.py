@@ -27,6 +27,7 @@ from spacy.tokens import DocBin
 from nlp import architectures  # noqa: F401  (registers pnet.TextCatBOWLower.v1)
 from nlp.corpus import LABELS, load_corpus
 from nlp.metrics import binary_metrics
+from nlp.tokenizer import blank_dutch
 
 CONFIG = Path(__file__).with_name("config.cfg")
 FEEDBACK_WEIGHT = 3
@@ -90,7 +91,7 @@ def train_model(
     train_rows = [r for r in corpus if not _held_out(str(r["id"]))]
     dev_rows = [r for r in corpus if _held_out(str(r["id"]))] or corpus[:1]
     train_rows += [r for r in feedback for _ in range(FEEDBACK_WEIGHT)]
-    blank = spacy.blank("nl")
+    blank = blank_dutch()
     version = version or new_version()
     overrides: dict = {}
     if max_epochs is not None:
