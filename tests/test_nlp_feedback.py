@@ -148,16 +148,24 @@ def test_candidate_asset_metadata_and_gemeente_check(con, warehouse_path, tmp_pa
     assert check.severity == dg.AssetCheckSeverity.WARN
 
 
-def test_pnet_train_registers_a_new_version_beside_the_warehouse(con, warehouse_path, capsys):
+def test_pnet_train_keeps_the_model_until_there_is_feedback_then_trains_a_new_version(con, warehouse_path, capsys):
     from pnet.cli import main
+    from warehouse.db import connect
 
     con.close()
     assert main(["train", "--warehouse", str(warehouse_path)]) == 0
+    assert "niet veranderd sinds model basis-1" in capsys.readouterr().out
+    assert current_model_path(warehouse_path) == SHIPPED_MODEL
+
+    with connect(warehouse_path) as db:
+        add_media(db, [("b0", BRADERIE[0], [])])
+        db.execute("INSERT INTO candidate_feedback (item_id, gemeentecode, label) VALUES ('b0', 'GM0193', 'niet relevant')")
+    assert main(["train", "--warehouse", str(warehouse_path)]) == 0
     out = capsys.readouterr().out
-    assert "getraind op" in out and "(0 uit feedback)" in out
+    assert "getraind op" in out and "(1 uit feedback)" in out
     trained = current_model_path(warehouse_path)
     assert trained.parent == warehouse_path.parent / "models"
-    from warehouse.db import connect
-
-    with connect(warehouse_path) as again:
-        assert again.execute("SELECT model_version FROM model_versions").fetchall() == [(trained.name,)]
+    with connect(warehouse_path) as db:
+        assert db.execute("SELECT model_version FROM model_versions ORDER BY model_version").fetchall() == [
+            ("basis-1",), (trained.name,)
+        ]
