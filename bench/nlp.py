@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
 
-from nlp.corpus import load_corpus, load_validation  # noqa: E402
+from nlp.corpus import load_corpus, load_held_out, load_validation  # noqa: E402
 from nlp.metrics import binary_metrics  # noqa: E402
 from nlp.model import SHIPPED_MODEL, load_classifier  # noqa: E402
 from pnet.settings import REPO_ROOT  # noqa: E402
@@ -69,6 +69,10 @@ def run() -> list[dict]:
     m, _ = _scored(classifier, validation)
     rows.append(_row(f"F1 initiative (eigen validatiepagina's, {len(validation)})", m["f1"], "-", "", None))
     rows.append(_row("precisie initiative (eigen validatiepagina's)", m["precision"], "-", "", None))
+    held_out = load_held_out()
+    m, _ = _scored(classifier, held_out)
+    rows.append(_row(f"F1 initiative (eigen achtergehouden teksten, {len(held_out)})", m["f1"], "-", "", None))
+    rows.append(_row("precisie initiative (eigen achtergehouden teksten)", m["precision"], "-", "", None))
 
     if not DEV_SET.exists():
         note = f"overgeslagen: {DEV_SET} ontbreekt"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from nlp.architectures import PREFIX_TEXT  # importing registers pnet.TextCatBOWLower.v1
 from nlp.places import PlaceMatcher
 from nlp.themes import ThemeMatcher
-from nlp.tokenizer import RegexTokenizer  # noqa: F401  (registers pnet.RegexTokenizer.v1)
+from nlp.tokenizer import dutch_tokenizer  # noqa: F401  (registers pnet.DutchTokenizer.v1)
 from pnet.errors import PnetError
 from pnet.settings import load_config, warehouse_path
 from warehouse.resolver import default_resolver

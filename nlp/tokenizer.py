@@ -1,66 +1,52 @@
-"""Our registered tokenizer: words and single symbols by one regular expression.
+"""Our registered tokenizer: spaCy's tokenizer with the Dutch exceptions and a few compact affix rules.
 
-spaCy's Dutch tokenizer applies prefix, suffix and infix rules and exceptions to every new
-whitespace-separated string; on scraped text, full of strings it has not seen, that was most
-of the classifier's time. The classifier, the place matcher and the themes only need words and
-punctuation, so this tokenizer splits on one pattern: a word (letters and digits, with inner
-hyphens, apostrophes or dots, as in 'Noord-Holland', 'zo'n', '1.000') or any other single
-character. Whitespace other than one space after a token becomes a token of its own, so
-`doc.text` is always the input text. Import this module before training or loading.
+spaCy's Dutch defaults try some 120 prefix and 80 suffix patterns on every whitespace-separated
+string they have not seen; on scraped text, full of such strings, that was most of the
+classifier's time. The classifier, the place matcher and the themes need words and punctuation
+as spaCy's Dutch rules give them, so this tokenizer keeps spaCy's Tokenizer with the Dutch
+exceptions ('o.a.', "'s", 't/m') and URL matching, and replaces the affix patterns by the few
+that matter for Dutch text: brackets, quotes and hashtags before words, closing punctuation, and the
+separators between words ('dorp;stad', 'zo...dan'). Hyphenated words, times, scores and e-mail
+addresses stay whole ('EHBO-vereniging', 'Midden-Drenthe', '10.00-13.00'), as in spaCy's rules. About twice as fast on unseen text.
+Import this module before training or loading.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokenizer import Tokenizer
 from spacy.util import registry
-from spacy.vocab import Vocab
 
-# a word or a single other character, with the one space after it; or a run of other whitespace
-TOKEN = re.compile(r"(\w+(?:[-'’.]\w+)*|\S)( ?)|(\s+)")
-
-
-class RegexTokenizer:
-    """Text -> Doc by `TOKEN`; stateless, so it saves and loads nothing."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        parts = TOKEN.findall(text)
-        return Doc(self.vocab, words=[word or gap for word, _, gap in parts], spaces=[space == " " for _, space, _ in parts])
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
-
-    def to_disk(self, path, *, exclude=()) -> None:
-        """Nothing to save: the pattern is in the code."""
-
-    def from_disk(self, path, *, exclude=()) -> RegexTokenizer:
-        return self
-
-    def to_bytes(self, *, exclude=()) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude=()) -> RegexTokenizer:
-        return self
+PREFIX = re.compile(r"""^[#\[\(\{"'“‘«„‚<*•·–—]""")
+SUFFIX = re.compile(r"""(?:[\]\)\}"'”’»>,;:!?…*]|\.\.\.|(?<!^[A-Z])\.)$""")
+LETTER = r"[^\W\d_]"
+INFIX = re.compile(rf"""(?<={LETTER})(?:[:;=]|\.\.\.|[–—])(?={LETTER})|(?<={LETTER})[.,](?=[A-Z])""")
 
 
-@registry.tokenizers("pnet.RegexTokenizer.v1")
-def create_regex_tokenizer():
-    def make(nlp) -> RegexTokenizer:
-        return RegexTokenizer(nlp.vocab)
+def dutch_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's Tokenizer on `nlp`'s vocab with the Dutch exceptions and our affix patterns."""
+    defaults = nlp.Defaults
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=PREFIX.search,
+        suffix_search=SUFFIX.search,
+        infix_finditer=INFIX.finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
-    return make
+
+@registry.tokenizers("pnet.DutchTokenizer.v1")
+def create_dutch_tokenizer():
+    return dutch_tokenizer
 
 
 def blank_dutch() -> Language:
     """`spacy.blank("nl")` with this tokenizer: how our pipeline reads text."""
     nlp = spacy.blank("nl")
-    nlp.tokenizer = RegexTokenizer(nlp.vocab)
+    nlp.tokenizer = dutch_tokenizer(nlp)
     return nlp

@@ -71,6 +71,11 @@ def test_common_words_and_surnames_are_not_places(nlp, places):
     assert resolve(nlp, places, "een beek stroomt langs de weg en het is best mooi").gemeentecode is None
 
 
+def test_hyphenated_names_and_hashtags(nlp, places):
+    assert resolve(nlp, places, "Vrijwilligers in 's-Hertogenbosch starten een repair café.").gemeentecode == DEN_BOSCH
+    assert resolve(nlp, places, "Samen de buurt groen maken! #vrijwilligers #Zwolle").gemeentecode == ZWOLLE
+
+
 def test_aliases_adjectives_and_the_url_count(nlp, places):
     assert resolve(nlp, places, "Een initiatief uit Den Bosch.").gemeentecode == DEN_BOSCH
     assert resolve(nlp, places, "Haagse buurtbewoners koken voor elkaar.").gemeentecode == DEN_HAAG

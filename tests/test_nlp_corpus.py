@@ -1,10 +1,10 @@
 """The corpus files: the validation pages stay out of training and are usable as a check."""
 
-from nlp.corpus import LABELS, load_corpus, load_validation
+from nlp.corpus import LABELS, load_corpus, load_held_out, load_validation
 
 
-def test_validation_pages_are_never_trained_on():
-    validation = load_validation()
+def test_validation_pages_and_held_out_texts_are_never_trained_on():
+    validation = load_validation() + load_held_out()
     trained = load_corpus()
     trained_texts = {r["text"] for r in trained}
     trained_paragraphs = {p.strip() for r in trained for p in r["text"].split("\n\n") if len(p.strip()) > 80}
