@@ -81,7 +81,7 @@ def _package_intro(p: GemeentePackage) -> list[str]:
 
 def _package_tables(p: GemeentePackage, has_scan: bool) -> list[tables.Table]:
     return [
-        tables.candidates_table(p.candidates, p.round.round_id, has_scan),
+        tables.candidates_table(p.candidates, p.round.round_id, has_scan, p.candidates_since),
         tables.initiatives_table(p.initiatives),
         tables.matches_table(p.matches, p.match_run is not None),
         tables.deployments_table(p.deployments),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -185,6 +185,7 @@ class GemeentePackage:
     initiatives: list[InitiativeRow]
     matches: list[MatchRow]
     deployments: list[Deployment]
+    candidates_since: date | None = None  # the candidate list holds items from this day on
     generated_at: datetime = field(default_factory=datetime.now)
 
     @property
@@ -242,7 +243,9 @@ class RoundData:
         }
         run = _rows(con, "SELECT status, solved_at, objective, bound, gap, fairness FROM match_runs WHERE round_id = ?", p)
         self.match_run = MatchRun(**run[0]) if run else None
-        self.candidates = [self._candidate(r) for r in _rows(con, _CANDIDATES_SQL, [round_id, self.codes])]
+        window = int(settings()["reports"].get("candidate_window_days", 365))
+        self.candidates_since = self.round.open_date - timedelta(days=window)
+        self.candidates = [self._candidate(r) for r in _rows(con, _CANDIDATES_SQL, [round_id, self.codes, self.candidates_since])]
         self.scan = _scan_stats(con, round_id, self.codes)
         self._proposed = self._match_rows()
 
@@ -373,6 +376,7 @@ class RoundData:
             initiatives=self._initiative_rows(code),
             matches=[m for m in self._proposed if m.host_code == code],
             deployments=deployments,
+            candidates_since=self.candidates_since,
         )
 
     def packages(self) -> list[GemeentePackage]:
@@ -403,7 +407,8 @@ class RoundData:
 
 
 # Confirmed-initiative candidates of the round's municipalities that have no verdict yet from an
-# earlier round; a verdict given in this round is shown (so a regenerated file keeps it). Copies of
+# earlier round and were published (else found) since the window's start; a verdict given in this
+# round is shown (so a regenerated file keeps it). Copies of
 # one story on several sites (one near-duplicate cluster) are listed once per municipality: the
 # copy with a verdict, else the highest score.
 _CANDIDATES_SQL = """
@@ -415,6 +420,7 @@ LEFT JOIN candidate_feedback f ON f.item_id = c.item_id AND f.gemeentecode = c.g
 WHERE c.is_initiative
   AND (f.item_id IS NULL OR f.round_id = ?)
   AND list_contains(?, c.gemeentecode)
+  AND coalesce(m.published, m.fetched_at) >= ?
 QUALIFY row_number() OVER (
     PARTITION BY c.gemeentecode, coalesce(m.cluster_id, c.item_id)
     ORDER BY f.label IS NOT NULL DESC, c.score DESC, m.published DESC NULLS LAST, c.item_id

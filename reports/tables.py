@@ -7,6 +7,7 @@ html) identify each row for the decision intake; choice columns carry a drop-dow
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,7 @@ from reports.collect import (
     SourceStat,
     UnmetNeed,
 )
+from reports.present import datum
 
 CANDIDATE_LABELS = ("relevant", "niet relevant")
 MATCH_DECISIONS = ("akkoord", "afgewezen")
@@ -69,7 +71,7 @@ def _join(values: tuple[str, ...]) -> str:
     return ", ".join(values)
 
 
-def candidates_table(rows: list[CandidateRow], round_id: str, has_scan: bool) -> Table:
+def candidates_table(rows: list[CandidateRow], round_id: str, has_scan: bool, since: date | None = None) -> Table:
     note = (
         "Er zijn in deze ronde (nog) geen nieuwe kandidaat-initiatieven in de media gevonden voor deze gemeente."
         if has_scan
@@ -78,8 +80,9 @@ def candidates_table(rows: list[CandidateRow], round_id: str, has_scan: bool) ->
     return Table(
         sheet="Kandidaten",
         title="Kandidaat-initiatieven uit de media",
-        intro="Mogelijke burgerinitiatieven die in lokaal nieuws en sociale media zijn gevonden. "
-        "Geef per regel aan of het een relevant initiatief is (kolom Beoordeling).",
+        intro="Mogelijke burgerinitiatieven die in lokaal nieuws en sociale media zijn gevonden"
+        + (f", uit berichten van {datum(since)} of later" if since else "")
+        + ". Geef per regel aan of het een relevant initiatief is (kolom Beoordeling).",
         columns=[
             Column("Titel", 48, "wrap"),
             Column("Datum", 12, "date"),

@@ -80,9 +80,9 @@ def fill_round(con) -> None:
         {"round_id": ROUND, "status": "optimal", "objective": 81.5, "bound": 81.5, "gap": 0.0, "fairness": False},
     ]))
 
-    def item(iid, title, url, source, code, is_ini=True, score=0.9, themes=("groen",)):
+    def item(iid, title, url, source, code, is_ini=True, score=0.9, themes=("groen",), published=datetime(2027, 1, 20, 9, 30)):
         media = {"item_id": iid, "url": url, "canonical_url": url, "source": source, "kind": "news", "title": title,
-                 "text": f"{title}. Bewoners starten een initiatief.", "published": datetime(2027, 1, 20, 9, 30),
+                 "text": f"{title}. Bewoners starten een initiatief.", "published": published,
                  "fetched_at": datetime(2027, 1, 21), "language": "nl"}
         cand = {"item_id": iid, "model_version": "m1", "is_initiative": is_ini, "score": score, "gemeentecode": code,
                 "themes": list(themes), "evidence": json.dumps({"initiative": ["bewoners starten"], "gemeente": ["Rosmalen"]})}
@@ -95,6 +95,8 @@ def fill_round(con) -> None:
         item("M4", "Ongeluk op de A2 bij Eindhoven", "https://www.ed.nl/eindhoven/ongeluk", "ED", EINDHOVEN, is_ini=False, score=0.1),
         item("M5", "Oude kandidaat Rosmalen", "https://www.dtvnieuws.nl/nieuws/oud", "DTV Nieuws", DEN_BOSCH),
         item("M6", "Egmond zet zwerfafval-team op", "https://www.nhnieuws.nl/egmond", "NH Nieuws", BERGEN),
+        item("M0", "Rosmalen had ooit een buurtmoestuin", "https://www.omroepbrabant.nl/2025", "Omroep Brabant", DEN_BOSCH,
+             published=datetime(2025, 12, 31)),
     ]
     replace_rows(con, "media_items", _frame([m for m, _ in items]))
     replace_rows(con, "candidates", _frame([c for _, c in items]))

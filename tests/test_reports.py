@@ -119,8 +119,10 @@ def test_package_workbook_has_sheets_filters_frozen_header_and_dropdowns(reports
 def test_package_candidates_are_new_own_and_linked_only_over_http(reports):
     path = package(reports, DEN_BOSCH).xlsx
     rows = sheet_rows(path, "Kandidaten")
-    # M1 and M2 are its new candidates; M5 was judged in an earlier round; M3 is Nuenen's
+    # M1 and M2 are its new candidates; M5 was judged in an earlier round; M3 is Nuenen's; M0 was
+    # published more than the window (365 days) before the round opened
     assert [r["item_id"] for r in rows] == ["M1", "M2"]
+    assert "uit berichten van 15-01-2026 of later" in package(reports, DEN_BOSCH).html.read_text(encoding="utf-8")
     assert {r["gemeentecode"] for r in rows} == {DEN_BOSCH} and {r["round_id"] for r in rows} == {ROUND}
     assert rows[0]["Titel"] == SCRIPT and rows[0]["Score"] == pytest.approx(0.91)
     assert rows[0]["Thema's"] == "Groen & openbare ruimte"
