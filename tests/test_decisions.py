@@ -153,6 +153,9 @@ def test_bad_decisions_are_rejected_with_a_dutch_reason(con, tmp_path, filled_pa
     assert "hoort bij ronde 2026-R2, niet bij ronde 2027-R1" in reasons[("Matches", "round_id")]
     assert "kandidaat ONBEKEND staat niet in de lijst" in reasons[("Kandidaten", "item_id")]
     assert all(e.reason.startswith(f"tabblad {e.sheet}, rij {e.row}, kolom ") for e in report.errors)
+    # the reason names the column as the sheet's header shows it; `column` keeps the canonical name
+    assert ", kolom Uren: akkoord voor een alternatief" in reasons[("Matches", "uren")]
+    assert ", kolom Besluit: 'misschien'" in reasons[("Matches", "besluit")]
     assert report.as_json()["errors"][0]["sheet"] in ("Kandidaten", "Matches")
     assert con.execute("SELECT count(*) FROM match_decisions").fetchone()[0] == 1  # only the fixture's
     assert accounting_problems(con, ROUND, "decisions") == []

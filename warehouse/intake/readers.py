@@ -14,7 +14,7 @@ import csv
 import io
 import itertools
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ class Table:
     missing: list[str]         # required columns of the kind that the header lacks
     file_format: str           # Dutch, for the receipt
     sheet: str = ""            # the sheet's name when the file has more than one table
+    headers: dict[str, str] = field(default_factory=dict)  # canonical column -> its header as written in the file
 
 
 def read_tables(path: str | Path, data: bytes | None = None) -> list[Table]:
@@ -233,4 +234,5 @@ def _table(kind: Kind, header: list[str], records: list[list[str]], first_row: i
             frame[col.name] = ""
     frame["_row"] = np.arange(first_row, first_row + len(records), dtype="int64")[keep]
     missing = [c.name for c in kind.columns if c.required and c.name not in names]
-    return Table(kind, frame, missing, file_format)
+    headers = {name: header[i].strip() or name for i, name in positions.items()}
+    return Table(kind, frame, missing, file_format, headers=headers)

@@ -86,5 +86,7 @@ def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowEr
         problems.extend((row["_row"], n_columns + i, rule.column, rule.reason(row)) for _, row in broken.iterrows())
     rejected = {p[0] for p in problems}
     problems.sort(key=lambda p: (p[0], p[1]))
-    errors = [RowError(r, c, reason_text(r, c, reason, table.sheet), table.sheet) for r, _, c, reason in problems]
+    # the reason names the column as the file's header writes it; `column` stays the canonical name
+    errors = [RowError(r, c, reason_text(r, table.headers.get(c, c), reason, table.sheet), table.sheet)
+              for r, _, c, reason in problems]
     return parsed[~parsed["_row"].isin(rejected)], errors
