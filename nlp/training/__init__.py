@@ -3,8 +3,8 @@
 Feedback from coordinators ('relevant' / 'niet relevant') is added to the training data with extra
 weight (repeated `FEEDBACK_WEIGHT` times), so one decision changes how that kind of text is scored.
 A fixed part of the corpus (chosen by id, never feedback) is held out to report the model's metrics.
-Each model records a fingerprint of what it was trained from (config, corpus, feedback, settings), so
-an unchanged training set need not be trained again.
+Each model records a fingerprint of what it was trained from (our model code, config, corpus,
+feedback, settings), so an unchanged training set need not be trained again.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from spacy.tokens import DocBin
 from nlp import architectures  # noqa: F401  (registers pnet.TextCatBOWLower.v1)
 from nlp.corpus import LABELS, load_corpus
 from nlp.metrics import binary_metrics
+from nlp import tokenizer
 from nlp.tokenizer import blank_dutch
 
 CONFIG = Path(__file__).with_name("config.cfg")
@@ -50,6 +51,7 @@ def training_fingerprint(
 ) -> str:
     """A hash of everything a training run depends on; equal fingerprints give the same model."""
     content = {
+        "code": [spacy.__version__] + [Path(m.__file__).read_text(encoding="utf-8") for m in (architectures, tokenizer)],
         "config": CONFIG.read_text(encoding="utf-8"),
         "corpus": [(str(r["id"]), r["text"], r["label"]) for r in corpus],
         "feedback": [(str(r["id"]), r["text"], r["label"]) for r in feedback],
