@@ -108,7 +108,7 @@ class Classifier:
                 records[start : start + BATCH], batch_texts, docs, self._score(docs)
             ):
                 is_initiative = score >= self.threshold
-                place = self.places.resolve(doc, _coverage(record.get("source_gemeenten")), record.get("url"))
+                place = self.places.resolve(doc, _coverage(record.get("source_gemeenten")), record.get("url"), text)
                 hits = self.themes.find(doc, text)
                 out.append(
                     {

@@ -47,6 +47,10 @@ _NOT_A_PLACE_BEFORE = frozenset({"provincie", "station", "ziekenhuis", "universi
 # Province names that are also a woonplaats ('Zeeland' in Maashorst): read as the province.
 _PROVINCES = frozenset({"zeeland", "limburg", "friesland", "fryslan", "drenthe", "flevoland", "gelderland", "overijssel", "brabant"})
 URL_WEIGHT = 0.5
+# A city district written as one hyphenated word ('Rotterdam-Zuid', 'Amsterdam-Nieuw-West'): the place is its first part.
+_DISTRICT = re.compile(
+    r"(?<![\w-])([A-Z][^\W\d_]+)-(?:(?:Nieuw-)?(?:Noord|Oost|Zuid|West)(?:oost|west)?|Centrum|Midden)(?![\w-])"
+)
 _URL_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _URL_NOISE = frozenset({"www", "nl", "com", "org", "eu", "info", "net", "http", "https", "html", "php", "nieuws", "news"})
 
@@ -117,10 +121,14 @@ class PlaceMatcher:
             found = self._by_spelling[name] = self._codes[key]
         return found
 
-    def mentions(self, doc: Doc) -> list[Mention]:
-        """Place mentions that look like places: capitalised, not a surname, common words only after a cue."""
+    def mentions(self, doc: Doc, text: str | None = None) -> list[Mention]:
+        """Place mentions that look like places: capitalised, not a surname, common words only after a cue.
+
+        `text` is the doc's text when the caller has it (rebuilding it from the doc is slow).
+        """
         found = []
-        for start, end in _longest((s, e) for _, s, e in self.matcher(doc)):
+        spans = _longest((s, e) for _, s, e in self.matcher(doc))
+        for start, end in spans:
             span = doc[start:end]
             prev = doc[start - 1] if start > 0 else None
             prev2 = doc[start - 2] if start > 1 else None
@@ -137,6 +145,20 @@ class PlaceMatcher:
             codes = self.codes(span.text)
             if codes:
                 found.append(Mention(span.text, codes))
+        return found + self._district_mentions(doc, doc.text if text is None else text, spans)
+
+    def _district_mentions(self, doc: Doc, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+        """'Rotterdam-Zuid' as a mention of Rotterdam, unless the whole word is a place ('Hazerswoude-Dorp')."""
+        if "-" not in text:
+            return []
+        matched = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+        found = []
+        for hit in _DISTRICT.finditer(text):
+            if any(a < hit.end() and hit.start() < b for a, b in matched):
+                continue
+            codes = self.codes(hit[1]) if hit[1] in place_names() else ()
+            if codes:
+                found.append(Mention(hit[1], codes))
         return found
 
     def url_mentions(self, url: str | None) -> list[Mention]:
@@ -157,10 +179,12 @@ class PlaceMatcher:
             i += 1
         return found
 
-    def resolve(self, doc: Doc, source_gemeenten: Sequence[str] | None = None, url: str | None = None) -> PlaceResult:
+    def resolve(
+        self, doc: Doc, source_gemeenten: Sequence[str] | None = None, url: str | None = None, text: str | None = None
+    ) -> PlaceResult:
         """One gemeentecode for the text, or `None` when it names none or cannot be settled."""
         coverage = set(source_gemeenten or ())
-        mentions = self.mentions(doc) + self.url_mentions(url)
+        mentions = self.mentions(doc, text) + self.url_mentions(url)
         scores: dict[str, float] = defaultdict(float)
         names: dict[str, list[str]] = defaultdict(list)
         for m in mentions:

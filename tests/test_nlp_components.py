@@ -71,8 +71,11 @@ def test_common_words_and_surnames_are_not_places(nlp, places):
     assert resolve(nlp, places, "een beek stroomt langs de weg en het is best mooi").gemeentecode is None
 
 
-def test_hyphenated_names_and_hashtags(nlp, places):
+def test_hyphenated_names_city_districts_and_hashtags(nlp, places):
     assert resolve(nlp, places, "Vrijwilligers in 's-Hertogenbosch starten een repair café.").gemeentecode == DEN_BOSCH
+    assert resolve(nlp, places, "Bewoners van Rotterdam-Zuid openen een buurtkamer.").gemeentecode == ROTTERDAM
+    result = resolve(nlp, places, "In Hazerswoude-Dorp rijdt de buurtbus weer.")
+    assert result.gemeentecode == "GM0484" and result.mentions == ["Hazerswoude-Dorp"]  # Alphen aan den Rijn
     assert resolve(nlp, places, "Samen de buurt groen maken! #vrijwilligers #Zwolle").gemeentecode == ZWOLLE
 
 
