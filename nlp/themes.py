@@ -7,6 +7,7 @@ of a Dutch compound of at least three more letters ('buurtmoestuin' has 'moestui
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -36,16 +37,21 @@ class ThemeMatcher:
                 kw = kw.lower()
                 (self._phrases if " " in kw else self._words)[kw].add(theme.code)
         self._long = sorted((w for w in self._words if len(w) >= MIN_COMPOUND_PART), key=len, reverse=True)
+        self._rank = {kw: i for i, kw in enumerate(self._long)}
+        either = "|".join(map(re.escape, self._long)) or "(?!)"
+        # the longest keyword that starts / ends the word with at least three letters to spare
+        self._first_part = re.compile(rf"({either})(?=.{{3}})")
+        self._last_part = re.compile(rf".{{3,}}?({either})$")
         self._orth_cache: dict[int, tuple[tuple[str, str], ...]] = {}
 
     def _word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
         """(theme code, keyword) pairs for one lower-cased word."""
         hits = {(c, word) for c in self._words.get(word, ())}
         if not hits and len(word) > MIN_COMPOUND_PART:
-            for kw in self._long:
-                if len(word) >= len(kw) + 3 and (word.startswith(kw) or word.endswith(kw)):
-                    hits = {(c, kw) for c in self._words[kw]}
-                    break
+            parts = [m[1] for m in (self._first_part.match(word), self._last_part.match(word)) if m]
+            if parts:
+                kw = min(parts, key=self._rank.__getitem__)
+                hits = {(c, kw) for c in self._words[kw]}
         return tuple(sorted(hits))
 
     def find(self, doc: Doc, text: str | None = None) -> list[ThemeHit]:
