@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from warehouse.resolver import default_resolver  # noqa: E402
 
 DEV_SET = Path(os.environ.get("PNET_DEV_SET", REPO_ROOT.parent / "shared" / "data" / "dev" / "initiatives_dev_nl.jsonl"))
 THROUGHPUT_DOCS = 4000
+THROUGHPUT_RUNS = 3
 DOC_CHARS = 1000
 
 
@@ -59,11 +61,16 @@ def run() -> list[dict]:
     rows.append(_row("laadtijd pipeline", round(load_seconds, 3), "< 2", "s", load_seconds < 2))
 
     docs = _docs_of_about(DOC_CHARS, THROUGHPUT_DOCS)
-    classifier.classify(docs[:200])  # warm the caches the way a long run has them
-    start = time.perf_counter()
-    classifier.classify(docs)
-    rate = len(docs) / (time.perf_counter() - start)
-    rows.append(_row("doorvoer (docs van ~1.000 tekens, 1 kern)", round(rate), ">= 2000", "docs/s", rate >= 2000))
+    rates = []
+    for _ in range(THROUGHPUT_RUNS):  # each run on a freshly loaded pipeline, so no run reads text it has cached
+        fresh = load_classifier(SHIPPED_MODEL)
+        fresh.classify(docs[:200])  # warm the caches the way a long run has them
+        start = time.perf_counter()
+        fresh.classify(docs)
+        rates.append(len(docs) / (time.perf_counter() - start))
+    rate = statistics.median(rates)
+    rows.append(_row(f"doorvoer (docs van ~1.000 tekens, 1 kern, mediaan van {THROUGHPUT_RUNS})", round(rate), ">= 2000",
+                     "docs/s", rate >= 2000))
 
     validation = load_validation()
     m, _ = _scored(classifier, validation)

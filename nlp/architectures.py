@@ -36,6 +36,12 @@ def prefix_key(word: str, prefix_length: int) -> int | None:
     return key
 
 
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct keys in ascending order, as np.unique gives them (sorting is faster for uint64 hashes)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+
+
 def extract_features(ngram_size: int, prefix_length: int) -> Model:
     """Docs -> (feature keys, scaled presence values, features per doc), as SparseLinear expects."""
     cache: dict[int, int] = {}  # LOWER id -> prefix key (0: none)
@@ -57,16 +63,14 @@ def extract_features(ngram_size: int, prefix_length: int) -> Model:
             doc_prefixes = np.split(prefix_keys(unique.tolist(), docs[0].vocab.strings)[inverse], np.cumsum([len(x) for x in lowers])[:-1])
         else:
             doc_prefixes = [np.zeros((0,), dtype="uint64")] * len(lowers)
-        batch_keys, lengths = [], []
-        for lower, prefixes in zip(lowers, doc_prefixes):
-            parts = [lower, prefixes[prefixes != 0]] + [ops.ngrams(n, lower) for n in range(2, ngram_size + 1)]
-            keys = np.unique(np.concatenate(parts))
-            batch_keys.append(keys)
-            lengths.append(len(keys))
-        lengths_arr = np.asarray(lengths, dtype="int32")
+        batch_keys = [
+            _distinct(np.concatenate([lower, prefixes[prefixes != 0]] + [ops.ngrams(n, lower) for n in range(2, ngram_size + 1)]))
+            for lower, prefixes in zip(lowers, doc_prefixes)
+        ]
+        lengths_arr = np.asarray([len(k) for k in batch_keys], dtype="int32")
+        keys = np.concatenate(batch_keys) if batch_keys else np.zeros((0,), dtype="uint64")
         scale = 1.0 / np.sqrt(np.maximum(lengths_arr, 1).astype("f"))
         vals = np.repeat(scale, lengths_arr).astype("f")
-        keys = np.concatenate(batch_keys) if batch_keys else np.zeros((0,), dtype="uint64")
         return (keys, vals, lengths_arr), lambda d_inputs: []
 
     return Model("extract_features", forward, attrs={"ngram_size": ngram_size, "prefix_length": prefix_length})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
@@ -19,8 +19,7 @@ from pnet.themes import Theme, themes
 MIN_COMPOUND_PART = 6
 
 
-@dataclass(frozen=True)
-class ThemeHit:
+class ThemeHit(NamedTuple):
     code: str
     terms: tuple[str, ...]
 
@@ -32,7 +31,9 @@ class ThemeMatcher:
         self.max_themes = max_themes
         self._words: dict[str, set[str]] = defaultdict(set)
         self._phrases: dict[str, set[str]] = defaultdict(set)
-        for theme in taxonomy or themes():
+        taxonomy = taxonomy or themes()
+        self._order = {t.code: i for i, t in enumerate(taxonomy)}
+        for theme in taxonomy:
             for kw in theme.keywords:
                 kw = kw.lower()
                 (self._phrases if " " in kw else self._words)[kw].add(theme.code)
@@ -76,6 +77,5 @@ class ThemeMatcher:
                 for code in codes:
                     counts[code] += lowered.count(phrase)
                     terms[code][phrase] = None
-        order = {t.code: i for i, t in enumerate(themes())}
-        ranked = sorted(counts, key=lambda c: (-counts[c], order.get(c, len(order))))
+        ranked = sorted(counts, key=lambda c: (-counts[c], self._order[c]))
         return [ThemeHit(c, tuple(terms[c])) for c in ranked[: self.max_themes]]
