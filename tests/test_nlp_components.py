@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import spacy
 
@@ -155,7 +157,7 @@ def test_evidence_shows_word_pairs_that_are_in_the_text(classifier):
     assert pairs, "some deciding features are word pairs"
     for term, text in pairs:
         words = [token.lower_ for token in classifier.nlp.make_doc(text) if not token.is_space]
-        assert term in {f"{a} {b}" for a, b in zip(words, words[1:])}, term
+        assert term in {f"{a} {b}" for a, b in itertools.pairwise(words)}, term
 
 
 @pytest.mark.parametrize("kind", sorted(HARD_NEGATIVES))

@@ -24,10 +24,9 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin
 
-from nlp import architectures  # noqa: F401  (registers pnet.TextCatBOWLower.v1)
+from nlp import architectures, tokenizer  # importing registers pnet.TextCatBOWLower.v1 and pnet.DutchTokenizer.v1
 from nlp.corpus import LABELS, load_corpus
 from nlp.metrics import binary_metrics
-from nlp import tokenizer
 from nlp.tokenizer import blank_dutch
 
 CONFIG = Path(__file__).with_name("config.cfg")
