@@ -4,12 +4,12 @@ spaCy's Dutch suffix and infix patterns (some 80 and 10 long regular expressions
 every whitespace-separated string the tokenizer has not seen; on scraped text, full of such
 strings, that was most of the classifier's time. This tokenizer keeps spaCy's Tokenizer with the
 Dutch exceptions ('o.a.', "'s", 't/m'), prefixes and URL matching, and replaces the suffix and
-infix patterns by the few that Dutch text needs: closing punctuation, a period after a word
-or an acronym ('GGD.'; not after one capital, as in 'DigiD.' and 'J.'), and separators between
-words ('dorp;stad').
-Hyphenated words, times, scores and e-mail addresses stay whole ('EHBO-vereniging',
+infix patterns by the few that Dutch text needs: closing punctuation, a period after a word or an
+acronym ('GGD.'; not after one capital, as in 'DigiD.' and 'J.'), and separators between words
+('dorp;stad'). Hyphenated words, times, scores and e-mail addresses stay whole ('EHBO-vereniging',
 '10.00-13.00'), as in spaCy's rules. On our corpus it splits as spaCy does in all but three of
-3,405 texts (units such as '1,2K'), about 1.5 times faster. Import this module before training or loading.
+3,405 texts (units such as '1,2K'), about 1.5 times faster. Import this module before training or
+loading.
 """
 
 from __future__ import annotations
