@@ -43,7 +43,8 @@ class ThemeMatcher:
         # the longest keyword that starts / ends the word with at least three letters to spare
         self._first_part = re.compile(rf"({either})(?=.{{3}})")
         self._last_part = re.compile(rf".{{3,}}?({either})$")
-        self._orth_cache: dict[int, tuple[tuple[str, str], ...]] = {}
+        self._seen: set[int] = set()  # lower-case orths looked up before
+        self._hits: dict[int, tuple[tuple[str, str], ...]] = {}  # ... and those among them with hits
 
     def _word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
         """(theme code, keyword) pairs for one lower-cased word."""
@@ -63,13 +64,15 @@ class ThemeMatcher:
         counts: Counter[str] = Counter()
         terms: dict[str, dict[str, None]] = defaultdict(dict)
         strings = doc.vocab.strings
-        for orth, n in Counter(doc.to_array(LOWER).tolist()).items():
-            hits = self._orth_cache.get(orth)
-            if hits is None:
-                word = strings[orth]
-                hits = self._orth_cache[orth] = self._word_hits(word) if word.isalpha() else ()
-            for code, _kw in hits:
-                counts[code] += n
+        words = Counter(doc.to_array(LOWER).tolist())
+        for orth in words.keys() - self._seen:
+            word = strings[orth]
+            if word.isalpha() and (hits := self._word_hits(word)):
+                self._hits[orth] = hits
+            self._seen.add(orth)
+        for orth in [o for o in words if o in self._hits]:
+            for code, _kw in self._hits[orth]:
+                counts[code] += words[orth]
                 terms[code][strings[orth]] = None
         lowered = (doc.text if text is None else text).lower()
         for phrase, codes in self._phrases.items():
