@@ -44,6 +44,11 @@ class WorkedPair:
     toelichting: str | None = None
     datum_bezoek: date | None = None
 
+    @property
+    def verschil(self) -> float | None:
+        """Hours spent minus hours allotted, once evaluated (positive: more than allotted)."""
+        return None if self.resultaat is None else (self.uren_besteed or 0.0) - self.uren_toegekend
+
 
 @dataclass
 class Sums:
@@ -178,9 +183,9 @@ def summary_tables(summary: EvaluationSummary) -> list[Table]:
         title="Alle koppelingen en hun evaluatie",
         columns=[Column("Hostgemeente", 20), Column("Initiatief", 36, "wrap"), Column("Consultant", 24),
                  Column("Thuisgemeente", 20), Column("Uren toegekend", 10, "int"), Column("Uren besteed", 10, "hours"),
-                 Column("Resultaat", 12), Column("Toelichting", 50, "wrap"), Column("Datum evaluatiebezoek", 14, "date")],
+                 Column("Verschil", 10, "hours"), Column("Resultaat", 12), Column("Toelichting", 50, "wrap"), Column("Datum evaluatiebezoek", 14, "date")],
         rows=[[gemeentenaam(p.host_code), p.initiative, p.consultant, gemeentenaam(p.home_code), p.uren_toegekend, p.uren_besteed,
-               p.resultaat or "nog niet geëvalueerd", p.toelichting, p.datum_bezoek] for p in summary.pairs],
+               p.verschil, p.resultaat or "nog niet geëvalueerd", p.toelichting, p.datum_bezoek] for p in summary.pairs],
         empty_note="Er zijn in deze ronde nog geen koppelingen om te evalueren.",
     )
     return [per_gemeente, per_thema, detail]
@@ -191,10 +196,14 @@ def write_evaluation_report(con: duckdb.DuckDBPyConnection, round_id: str, folde
     summary = evaluation_summary(con, round_id)
     tables = summary_tables(summary)
     done = sum(1 for p in summary.pairs if p.resultaat is not None)
+    over = [p.verschil for p in summary.pairs if (p.verschil or 0) > 0]
     intro = [
         f"Ronde {round_id}: {done} van {len(summary.pairs)} koppelingen geëvalueerd; "
         f"{sum(p.uren_toegekend for p in summary.pairs)} uren toegekend, "
         f"{sum(p.uren_besteed or 0 for p in summary.pairs):g} uren besteed volgens de evaluaties.",
+        f"Bij {len(over)} van de geëvalueerde koppelingen is meer besteed dan toegekend, samen {sum(over):g} uur meer "
+        "(kolom Verschil op het blad Evaluaties: besteed min toegekend)." if over else
+        "Geen enkele geëvalueerde koppeling besteedde meer uren dan toegekend.",
         "Resultaat op de schaal zeer goed, goed, matig, onvoldoende; evaluaties komen binnen via het formulier van "
         "'pnet templates --round' (evaluatie_<ronde>.xlsx).",
     ]

@@ -122,27 +122,33 @@ def test_closing_report_sums_per_municipality_and_theme(con, tmp_path):
     visit = TODAY - timedelta(days=5)
     con.execute(
         "INSERT INTO evaluations (round_id, initiative_id, consultant_id, uren_besteed, resultaat, datum_bezoek) VALUES "
-        "(?, 'I1', 'C1', 20, 'goed', ?), (?, 'I2', 'C2', 36, 'zeer goed', ?), (?, 'I4', 'C4', 10, 'matig', ?)",
+        "(?, 'I1', 'C1', 20, 'goed', ?), (?, 'I2', 'C2', 46, 'zeer goed', ?), (?, 'I4', 'C4', 10, 'matig', ?)",
         [ROUND, visit] * 3)
     s = evaluation_summary(con, ROUND)
     den_bosch = s.per_gemeente[DEN_BOSCH]  # I1/C1, I1/C4, I2/C2
-    assert (den_bosch.koppelingen, den_bosch.geevalueerd, den_bosch.uren_toegekend, den_bosch.uren_besteed) == (3, 2, 72, 56)
+    assert (den_bosch.koppelingen, den_bosch.geevalueerd, den_bosch.uren_toegekend, den_bosch.uren_besteed) == (3, 2, 72, 66)
     assert den_bosch.resultaten == {"zeer goed": 1, "goed": 1, "matig": 0, "onvoldoende": 0}
-    assert s.given[NUENEN].uren_besteed == 20 and s.given[BERGEN].uren_besteed == 36
+    assert s.given[NUENEN].uren_besteed == 20 and s.given[BERGEN].uren_besteed == 46
     groen, financiering = theme_labels(["groen", "financiering"])
     assert s.per_thema[(DEN_BOSCH, groen)].uren_besteed == 10  # I1/C1's 20 hours over its two themes
     assert s.per_thema[(DEN_BOSCH, financiering)].uren_toegekend == 16  # (24 + 8) / 2
     assert s.per_thema[(DEN_BOSCH, groen)].resultaten["goed"] == 1
-    assert sum(t.uren_besteed for t in s.per_thema.values()) == pytest.approx(66)
+    assert sum(t.uren_besteed for t in s.per_thema.values()) == pytest.approx(76)
 
     paths = write_round_reports(con, ROUND, tmp_path / "rapporten")
     wb = openpyxl.load_workbook(paths.evaluation_xlsx)
     assert wb.sheetnames == ["Toelichting", "Per gemeente", "Per gemeente en thema", "Evaluaties"]
     per = {r["Code"]: r for r in _rows(wb["Per gemeente"])}
-    assert (per[DEN_BOSCH]["Uren besteed"], per[DEN_BOSCH]["Geëvalueerd"], per[NUENEN]["Uren besteed gegeven"]) == (56, 2, 20)
+    assert (per[DEN_BOSCH]["Uren besteed"], per[DEN_BOSCH]["Geëvalueerd"], per[NUENEN]["Uren besteed gegeven"]) == (66, 2, 20)
     detail = _rows(wb["Evaluaties"])
     assert {r["Resultaat"] for r in detail} == {"goed", "zeer goed", "matig", "nog niet geëvalueerd"}
+    # besteed min toegekend: I1/C1 20 of 24, I2/C2 46 of 40, I4/C4 10 of 16; nothing for pairs not evaluated
+    assert sorted(r["Verschil"] for r in detail if r["Verschil"] is not None) == [-6, -4, 6]
+    assert sum(r["Verschil"] is None for r in detail) == 2
+    overrun = "Bij 1 van de geëvalueerde koppelingen is meer besteed dan toegekend, samen 6 uur meer"
+    assert any(overrun in (c.value or "") for row in wb["Toelichting"].iter_rows() for c in row)
     assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
     page = lxml.html.parse(str(paths.evaluation_html)).getroot()
     assert "Evaluaties per gemeente en thema" in page.text_content()
+    assert overrun in page.text_content()
     assert not page.xpath("//script")
