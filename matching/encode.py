@@ -149,7 +149,7 @@ def encode(
         raise MatchingError(f"De vastgelegde uren voor initiatief {ini.initiative_id[k]} ({locked_i[k]:.0f}) zijn meer dan gevraagd ({ini.hours_needed[k]}).")
     for k in np.flatnonzero(locked_c > con.hours_available.to_numpy()):
         raise MatchingError(f"De vastgelegde uren van consultant {con.consultant_id[k]} ({locked_c[k]:.0f}) zijn meer dan beschikbaar ({con.hours_available[k]}).")
-    team = np.bincount(p.i, lock_hours > 0, len(ini))
+    team = np.bincount(p.i.to_numpy()[lock_hours > 0], minlength=len(ini))
     for k in np.flatnonzero(team > params.max_team):
         raise MatchingError(f"Initiatief {ini.initiative_id[k]} heeft {team[k]} vastgelegde consultants; het maximum is {params.max_team}.")
 

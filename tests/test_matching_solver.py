@@ -104,6 +104,41 @@ def test_locked_own_municipality_pair_is_refused():
         match_tables(ini, con, pairs, params(), lock)
 
 
+def _decisions(*rows):
+    return pd.DataFrame(list(rows), columns=["initiative_id", "consultant_id", "decision", "hours"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda ini, con, pairs: (ini, con.iloc[:0], pairs, None), "geen consultants"),
+        (lambda ini, con, pairs: (pd.concat([ini, ini.iloc[:1]]), con, pairs, None), "Dubbele initiatief-id's: A"),
+        (lambda ini, con, pairs: (ini, pd.concat([con, con.iloc[:1]]), pairs, None), "Dubbele consultant-id's: x"),
+        (lambda ini, con, pairs: (ini, con.assign(hours_available=-8), pairs, None), "niet negatief"),
+        (lambda ini, con, pairs: (ini, con, pd.concat([pairs, pd.DataFrame([("A", "q", 0.5)], columns=pairs.columns)]), None),
+         "1 score-regel(s) noemen een onbekend initiatief of onbekende consultant (bijvoorbeeld A / q)"),
+        (lambda ini, con, pairs: (ini, con, pairs, _decisions(("Z", "x", "akkoord", 8))), "zit niet in de ronde"),
+        (lambda ini, con, pairs: (ini, con.assign(akkoord=[True, False, True]), pairs, _decisions(("A", "y", "akkoord", 8))),
+         "de werkgever van y heeft geen akkoord gegeven"),
+        (lambda ini, con, pairs: (ini, con, pairs, _decisions(("A", "x", "akkoord", 0))), "zonder uren"),
+        (lambda ini, con, pairs: (ini, con, pairs, _decisions(("A", "x", "akkoord", 30), ("B", "x", "akkoord", 30))),
+         "De vastgelegde uren van consultant x (60) zijn meer dan beschikbaar (40)"),
+        (lambda ini, con, pairs: (ini, con, pairs, _decisions(*[("A", c, "akkoord", 8) for c in "xyz"])),
+         "Initiatief A heeft 3 vastgelegde consultants; het maximum is 2"),
+    ],
+)
+def test_inconsistent_input_is_explained_in_dutch(change, message):
+    base = frames(
+        [("A", "GM0344", 40), ("B", "GM0307", 40)],
+        [("x", "GM0355", 40), ("y", "GM0355", 40), ("z", "GM0228", 40)],
+        [("A", "x", 0.9), ("A", "y", 0.8), ("B", "x", 0.7)],
+    )
+    ini, con, pairs, decisions = change(*base)
+    with pytest.raises(MatchingError) as raised:
+        match_tables(ini, con, pairs, params(), decisions)
+    assert message in str(raised.value)
+
+
 def test_fairness_stage_shares_a_scarce_consultant():
     ini, con, pairs = frames(
         [("big", "GM0344", 16), ("small", "GM0355", 16)],
