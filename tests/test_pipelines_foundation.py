@@ -34,3 +34,24 @@ def test_every_warehouse_writer_is_in_the_pool():
         if assets_def.is_executable:
             for op_pool in [assets_def.op.pool]:
                 assert op_pool == "warehouse"
+
+
+def test_rounds_sensor_adds_new_rounds_as_partitions_once(warehouse_path, tmp_path):
+    from pipelines.rounds import rounds_sensor
+    from tests.intake_files import ROUND, make_round
+
+    instance = dg.DagsterInstance.ephemeral()
+    resources = {"warehouse": WarehouseResource(path=str(warehouse_path))}
+    connect(warehouse_path).close()  # a warehouse without rounds
+    assert "Geen nieuwe rondes" in rounds_sensor(dg.build_sensor_context(instance=instance, resources=resources)).skip_message
+    con = connect(warehouse_path)
+    make_round(con)
+    con.close()
+    result = rounds_sensor(dg.build_sensor_context(instance=instance, resources=resources))
+    [request] = result.dynamic_partitions_requests
+    assert (request.partitions_def_name, list(request.partition_keys)) == ("rounds", [ROUND])
+    instance.add_dynamic_partitions("rounds", [ROUND])
+    assert isinstance(rounds_sensor(dg.build_sensor_context(instance=instance, resources=resources)), dg.SkipReason)
+    (tmp_path / "kapot.duckdb").write_text("geen database")
+    broken = {"warehouse": WarehouseResource(path=str(tmp_path / "kapot.duckdb"), wait_seconds=0.1)}
+    assert "kan niet worden geopend" in rounds_sensor(dg.build_sensor_context(instance=instance, resources=broken)).skip_message
