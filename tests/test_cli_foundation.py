@@ -40,3 +40,11 @@ def test_refused_round_is_a_message_not_a_traceback(capsys):
 def test_unknown_round_for_costs(capsys):
     assert main(["costs", "--round", "nope"]) == 1
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_costs_table_in_dutch_notation(capsys):
+    assert main(["costs", "--gemeenten", "Utrecht,Zeist", "--budget", "150000"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Budget € 150.000,00, € 0,")
+    assert lines[2].split()[:3] == ["GM0344", "Utrecht", "374.238"]  # larger municipality first, CBS inhabitants
+    assert lines[-1].split()[-2:] == ["€", "150.000,00"]  # the shares add up to the budget

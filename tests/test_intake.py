@@ -274,6 +274,16 @@ def test_receipt_lists_each_outcome(rcon, tmp_path):
     assert (summary["Rijen met gegevens"], summary["Geladen"], summary["Afgewezen"], summary["Dubbel (bijgewerkt)"]) == ("3", "1", "1", "1")
 
 
+def test_a_long_receipt_lists_the_loaded_rows_as_ranges(rcon, tmp_path, monkeypatch):
+    from warehouse.intake import receipt
+
+    monkeypatch.setattr(receipt, "DETAIL_LIMIT", 2)
+    titles = ["A", "B", "C", "C", "D"]  # rows 2-6; row 5 repeats row 4
+    r = one(rcon, tmp_path, write_text(tmp_path / "a.csv", [INITIATIVE_HEADER, *(initiative(titel=t) for t in titles)]))
+    rows = list(openpyxl.load_workbook(r.receipt_path)["Geladen"].iter_rows(values_only=True))
+    assert rows == [("rijen", "aantal"), ("2-4", 3), ("6", 1)]
+
+
 def test_repeated_header_rows_are_not_data_and_missing_paths_are_reported(rcon, tmp_path):
     rows = [INITIATIVE_HEADER, initiative(titel="A"), INITIATIVE_HEADER, initiative(titel="B")]
     r = one(rcon, tmp_path, write_text(tmp_path / "twee_exports.csv", rows))
