@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from pnet.cli import main
 
 
@@ -48,3 +50,13 @@ def test_costs_table_in_dutch_notation(capsys):
     assert lines[0].startswith("Budget € 150.000,00, € 0,")
     assert lines[2].split()[:3] == ["GM0344", "Utrecht", "374.238"]  # larger municipality first, CBS inhabitants
     assert lines[-1].split()[-2:] == ["€", "150.000,00"]  # the shares add up to the budget
+
+
+def test_round_dates_in_dutch_or_iso_notation(capsys, warehouse_path):
+    assert main(["round", "create", "2027-R2", "--gemeenten", "Almere,Lelystad", "--open", "15-01-2027",
+                 "--close", "2027-03-01", "--warehouse", str(warehouse_path)]) == 0
+    assert "aanmelden van 15-01-2027 tot en met 01-03-2027" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as refused:
+        main(["round", "create", "2027-R3", "--gemeenten", "Almere,Lelystad", "--open", "31-02-2027", "--close", "2027-03-01"])
+    assert refused.value.code == 2
+    assert "'31-02-2027' is geen geldige datum (gebruik 2027-01-15 of 15-01-2027)" in capsys.readouterr().err

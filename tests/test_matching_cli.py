@@ -99,9 +99,22 @@ def test_bad_input_gives_a_dutch_error(files, capsys, initiatives, message):
     assert err.startswith("fout: ") and message in err and "Traceback" not in err
 
 
-def test_bad_flags_are_refused(files, capsys):
-    assert run(files, "--max-team", "0") == 1
-    assert "--max-team" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--max-team", "0"], "--max-team moet minimaal 1 zijn (gegeven: 0)"),
+        (["--min-block", "0"], "--min-block moet minimaal 1 uur zijn"),
+        (["--min-score", "1.5"], "--min-score moet tussen 0 en 1 liggen (gegeven: 1.5)"),
+        (["--time-limit", "0"], "--time-limit moet positief zijn"),
+    ],
+)
+def test_bad_limits_are_refused_in_dutch(files, capsys, flags, message):
+    assert run(files, *flags) == 1
+    assert message in capsys.readouterr().err
+    assert not (files / "M.csv").exists()
+
+
+def test_a_missing_input_file_is_named(files, capsys):
     assert main(["match", "--initiatives", str(files / "nope.csv"), "--consultants", str(files / "C.csv"), "-o", str(files / "M.csv")]) == 1
     assert "bestaat niet" in capsys.readouterr().err
 

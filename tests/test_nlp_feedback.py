@@ -169,3 +169,16 @@ def test_pnet_train_keeps_the_model_until_there_is_feedback_then_trains_a_new_ve
         assert db.execute("SELECT model_version FROM model_versions ORDER BY model_version").fetchall() == [
             ("basis-1",), (trained.name,)
         ]
+
+
+def test_classifier_asset_keeps_the_shipped_model_without_feedback(con, warehouse_path):
+    from pipelines.nlp import initiative_classifier
+
+    con.close()
+    result = dg.materialize([initiative_classifier], resources={"warehouse": WarehouseResource(path=str(warehouse_path))},
+                            instance=dg.DagsterInstance.ephemeral())
+    [materialization] = result.get_asset_materialization_events()
+    meta = materialization.materialization.metadata
+    assert meta["modelversie"].value == load_classifier(SHIPPED_MODEL).version
+    assert meta["opnieuw_getraind"].value is False
+    assert current_model_path(warehouse_path) == SHIPPED_MODEL
