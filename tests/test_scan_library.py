@@ -43,6 +43,29 @@ def test_sources_errors_are_dutch_and_complete(tmp_path):
     assert "Nergenshuizen" in msg and "uniek" in msg and "podcast" in msg and "'tag'" in msg and "http(s)-URL" in msg
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("sources:\n  - gewoon tekst\n", "bron 1: verwacht een blok met 'name', 'kind' en 'url'."),
+        ("sources:\n  - {kind: rss, url: 'https://a.nl/rss'}\n", "bron 1: 'name' ontbreekt."),
+        ("sources:\n  - {name: A, kind: rss, url: 'https://a.nl/rss', taal: nl}\n", "bron 1 ('A'): onbekend veld 'taal'."),
+        ("sources:\n  - {name: A, kind: rss, url: 'https://a.nl/rss', organisation: ja}\n",
+         "bron 1 ('A'): 'organisation' moet true of false zijn."),
+        ("sources:\n  - {name: A, kind: rss, url: 'https://a.nl/rss', gemeenten: Zeist}\n",
+         "bron 1 ('A'): 'gemeenten' moet een lijst zijn, bijvoorbeeld [GM0363]."),
+        ("bronnen: []\n", "verwacht een lijst onder 'sources:'"),
+        ("sources: []\n", "er staan geen bronnen in."),
+        ("sources: [\n", "is geen geldige YAML"),
+    ],
+)
+def test_each_sources_mistake_is_named(tmp_path, yaml_text, message):
+    bad = tmp_path / "bronnen.yaml"
+    bad.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(SourcesError) as err:
+        load_sources(bad)
+    assert message in str(err.value)
+
+
 def test_sources_gemeenten_resolve_to_codes(tmp_path):
     f = tmp_path / "s.yaml"
     f.write_text("sources:\n  - {name: X, kind: atom, url: 'https://x.nl/feed', gemeenten: [Amsterdam, GM0344]}\n")
