@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from pnet.cli import main
-from scrapers.extract import detect_language, extract_article, html_to_text
+from scrapers.extract import detect_language, extract_article, html_to_text, parse_date
 from scrapers.fingerprint import assign_clusters, hamming, simhash
 from scrapers.fixture_site import pages
 from scrapers.fixture_site.content import build_corpus
@@ -159,3 +159,22 @@ def test_retention_purge_deletes_only_old_social_posts(con):
     assert [r for (r,) in con.execute("SELECT item_id FROM candidates ORDER BY item_id").fetchall()] == ["b", "c"]
     assert [r for (r,) in con.execute("SELECT item_id FROM media_items ORDER BY item_id").fetchall()] == ["b", "c"]
     assert con.execute("SELECT count(*) FROM seen_urls WHERE canonical_url = 'http://x/a'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2027-01-20T09:30:00Z",
+        "2027-01-20T10:30:00+01:00",
+        "Wed, 20 Jan 2027 10:30:00 +0100",
+        (2027, 1, 20, 9, 30, 0, 2, 20, 0),  # feedparser's time tuple, in UTC
+        datetime(2027, 1, 20, 9, 30),  # naive: read as UTC
+    ],
+)
+def test_feed_dates_become_utc(value):
+    assert parse_date(value) == datetime(2027, 1, 20, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("value", [None, "", "gisteren", "32-13-2027"])
+def test_unreadable_dates_are_none(value):
+    assert parse_date(value) is None
