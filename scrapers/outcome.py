@@ -27,7 +27,7 @@ class SourceOutcome:
     cursor: str | None = None  # newest social post id/time seen
 
     def note(self, message: str) -> None:
-        """Add a Dutch message once (repeats are counted, not listed again)."""
+        """Add a Dutch message once (a repeat is not listed again; `error` counts every occurrence)."""
         if message not in self.messages:
             self.messages.append(message)
 
