@@ -201,9 +201,9 @@ def write_evaluation_report(con: duckdb.DuckDBPyConnection, round_id: str, folde
         f"Ronde {round_id}: {done} van {len(summary.pairs)} koppelingen geëvalueerd; "
         f"{sum(p.uren_toegekend for p in summary.pairs)} uren toegekend, "
         f"{sum(p.uren_besteed or 0 for p in summary.pairs):g} uren besteed volgens de evaluaties.",
-        f"Bij {len(over)} van de geëvalueerde koppelingen is meer besteed dan toegekend, samen {sum(over):g} uur meer "
-        "(kolom Verschil op het blad Evaluaties: besteed min toegekend)." if over else
-        "Geen enkele geëvalueerde koppeling besteedde meer uren dan toegekend.",
+        *([f"Bij {len(over)} van de geëvalueerde koppelingen is meer besteed dan toegekend, samen {sum(over):g} uur "
+           "meer (kolom Verschil op het blad Evaluaties: besteed min toegekend)." if over else
+           "Geen enkele geëvalueerde koppeling besteedde meer uren dan toegekend."] if done else []),
         "Resultaat op de schaal zeer goed, goed, matig, onvoldoende; evaluaties komen binnen via het formulier van "
         "'pnet templates --round' (evaluatie_<ronde>.xlsx).",
     ]

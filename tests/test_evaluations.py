@@ -12,7 +12,7 @@ import pytest
 from pnet.cli import main
 from pnet.untrusted import neutralize_formula
 from reports.build import write_round_reports
-from reports.evaluations import evaluation_summary, worked_pairs
+from reports.evaluations import evaluation_summary, worked_pairs, write_evaluation_report
 from reports.present import theme_labels
 from tests.reports_data import BERGEN, DEN_BOSCH, FORMULA, NUENEN, ROUND, fill_round
 from tests.test_decisions import fill_in
@@ -119,6 +119,9 @@ def test_a_rejected_pair_is_not_evaluated_and_an_agreed_alternate_is(con):
 
 def test_closing_report_sums_per_municipality_and_theme(con, tmp_path):
     _round_in_the_past(con)
+    _, html = write_evaluation_report(con, ROUND, tmp_path / "nog_niets")
+    text = lxml.html.parse(str(html)).getroot().text_content()
+    assert "0 van 5 koppelingen geëvalueerd" in text and "toegekend, samen" not in text and "Geen enkele" not in text
     visit = TODAY - timedelta(days=5)
     con.execute(
         "INSERT INTO evaluations (round_id, initiative_id, consultant_id, uren_besteed, resultaat, datum_bezoek) VALUES "
