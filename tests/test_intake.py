@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
 from datetime import date, datetime
 
@@ -298,3 +299,51 @@ def test_an_unreadable_file_sent_again_is_tried_again(rcon, tmp_path):
     first, again = ingest(rcon, tmp_path, pdf, pdf)
     assert not again.already_received and again.error == first.error
     assert fetch(rcon, "SELECT count(*) FROM intake_files") == [(1,)]
+
+
+def _zip(**members: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, content in members.items():
+            z.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"PK\x03\x04" + b"\x00" * 40, "Het bestand is beschadigd (onvolledig zip-/Excel-bestand)."),
+        (_zip(mimetype="application/vnd.oasis.opendocument.spreadsheet", **{"content.xml": "<x/>"}),
+         "OpenDocument-bestanden (.ods) worden niet gelezen. Sla het op als .xlsx."),
+        (_zip(**{"aanmelding.csv": "a;b"}), "Dit is een zip-archief, geen spreadsheet. Pak het uit"),
+        (_zip(**{"xl/workbook.xml": "kapot"}), "Het Excel-bestand kan niet worden geopend"),
+        (b"titel;uren\n\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binaire inhoud"),
+    ],
+)
+def test_damaged_and_foreign_files_are_named(data, reason):
+    from warehouse.intake.readers import UnreadableFile, read_tables
+
+    with pytest.raises(UnreadableFile) as refused:
+        read_tables("aanmelding", data)
+    assert reason in str(refused.value)
+    assert "Stuur de aanmelding als Excel-bestand (.xlsx) of als CSV" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (datetime(2027, 1, 15), "2027-01-15"),
+        (datetime(2027, 1, 15, 9, 30), "2027-01-15 09:30:00"),
+        (date(2027, 1, 15), "2027-01-15"),
+        (True, "ja"),
+        (False, "nee"),
+        (16.0, "16"),
+        (16.5, "16.5"),
+        ("Buurtmoestuin", "Buurtmoestuin"),
+    ],
+)
+def test_excel_cells_read_as_the_user_sees_them(value, text):
+    from warehouse.intake.readers import cell_text
+
+    assert cell_text(value) == text
