@@ -9,6 +9,7 @@ Candidates of one news cluster count as one initiative.
 from __future__ import annotations
 
 import json
+import re
 
 import duckdb
 import pandas as pd
@@ -19,25 +20,31 @@ from warehouse.db import replace_rows
 from warehouse.resolver import normalize
 
 FIELD_WEIGHTS = {"title": 0.6, "organisation": 0.25, "place": 0.15}
-_ORG_KEYS = ("initiatiefnemer", "organisatie", "organisation", "organization")
-_PLACE_KEYS = ("woonplaats", "plaats", "place")
+# A Dutch organisation's name opens with its legal or civic form and goes on in capitals, with small
+# words between, on one line ('Stichting Zonnedak', 'de vereniging Dorpsbelang Marsum', 'Coöperatie Zon op Zeist').
+_ORGANISATION = re.compile(
+    r"\b(?i:stichting|vereniging|co[oö]peratie|energieco[oö]peratie|buurtvereniging|dorpsvereniging|"
+    r"bewonersvereniging|wijkvereniging|dorpsraad|wijkraad|dorpsbelang|dorpsbelangen)"
+    r"(?:(?:[ \t\u00a0]+(?:de|het|van|voor|op|aan|in|en|'t))*[ \t\u00a0]+[A-Z0-9À-Þ][\w'’&-]*)+"
+)
 
 
-def _evidence_value(evidence, keys) -> str | None:
+def organisation_in(text: str | None) -> str | None:
+    """The first organisation name in a text ('Stichting Zonnedak'), or None."""
+    found = _ORGANISATION.search(text or "")
+    return " ".join(found[0].split()) if found else None
+
+
+def place_in(evidence: str | dict | None) -> str | None:
+    """The first place the classifier found in the text (its evidence's municipality mentions), or None."""
     if isinstance(evidence, str):
         try:
             evidence = json.loads(evidence)
         except ValueError:
             return None
-    if not isinstance(evidence, dict):
-        return None
-    for key in keys:
-        value = evidence.get(key)
-        if isinstance(value, list):
-            value = value[0] if value else None
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
+    gemeente = evidence.get("gemeente") if isinstance(evidence, dict) else None
+    mentions = gemeente.get("mentions") if isinstance(gemeente, dict) else None
+    return mentions[0] if isinstance(mentions, list) and mentions else None
 
 
 def similarity(candidate: dict, registration: dict) -> float:
@@ -76,8 +83,8 @@ def confirmed_candidates(con: duckdb.DuckDBPyConnection, round_id: str) -> pd.Da
         [round_id],
     ).df()
     frame = frame.drop_duplicates("item_id")
-    frame["organisation"] = [_evidence_value(e, _ORG_KEYS) for e in frame.evidence]
-    frame["place"] = [_evidence_value(e, _PLACE_KEYS) for e in frame.evidence]
+    frame["organisation"] = [organisation_in(f"{t or ''}\n{x or ''}") for t, x in zip(frame.title, frame.text)]
+    frame["place"] = [place_in(e) for e in frame.evidence]
     frame["title"] = [t if isinstance(t, str) and t.strip() else (x or "")[:80] for t, x in zip(frame.title, frame.text)]
     return frame
 

@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from matching.merge import merge_round_initiatives
+from matching.merge import confirmed_candidates, merge_round_initiatives, organisation_in, place_in, similarity
 from matching.params import MatchingError, MatchParams
 from matching.round import match_round
+from pnet.settings import load_config
 from warehouse.rounds import create_round
 
 ROUND = "2027-R1"
@@ -32,11 +33,11 @@ def add_consultant(con, cid, gemeente, themas, uren, akkoord=True, expertise=Non
     )
 
 
-def add_candidate(con, item_id, title, gemeente, themes, label="relevant", evidence=None, cluster=None):
+def add_candidate(con, item_id, title, gemeente, themes, label="relevant", evidence=None, cluster=None, text=None):
     con.execute(
         """INSERT INTO media_items (item_id, url, canonical_url, source, kind, title, text, fetched_at, cluster_id)
            VALUES (?, ?, ?, 'test', 'news', ?, ?, ?, ?)""",
-        [item_id, f"http://x/{item_id}", f"http://x/{item_id}", title, f"{title}. Meer tekst.", datetime(2027, 2, 1), cluster],
+        [item_id, f"http://x/{item_id}", f"http://x/{item_id}", title, text or f"{title}. Meer tekst.", datetime(2027, 2, 1), cluster],
     )
     con.execute(
         "INSERT INTO candidates (item_id, model_version, is_initiative, score, gemeentecode, themes, evidence) VALUES (?, 'v1', true, 0.9, ?, ?, ?)",
@@ -58,7 +59,8 @@ def round_con(con):
     add_consultant(con, "dirk", "GM0310", ["zorg"], 40, akkoord=False)
     # the same initiative as a registration, found in the news
     add_candidate(con, "n1", "Energiecooperatie Zonnedak Zeist", "GM0355", ["energie"],
-                  evidence={"initiatiefnemer": "Stichting Zonnedak", "woonplaats": "Zeist"})
+                  text="Zonnepanelen op de sporthal. De vrijwilligers van de stichting Zonnedak zoeken nog daken.",
+                  evidence={"gemeente": {"mentions": ["Zeist"], "via": "tekst", "ambiguous": []}})
     # a new one, reported twice in one news cluster, and one a municipality found not relevant
     add_candidate(con, "n2", "Voedselbos De Bilt zoekt vergunning", "GM0310", ["groen", "vergunningen"], cluster="k1")
     add_candidate(con, "n3", "Voedselbos in De Bilt", "GM0310", ["groen"], cluster="k1")
@@ -75,6 +77,40 @@ def test_merge_links_the_same_initiative_and_adds_new_ones(round_con):
     assert new.iloc[0]["gemeentecode"] == "GM0310"
     stored = round_con.execute("SELECT count(*) FROM match_initiatives WHERE round_id = ?", [ROUND]).fetchone()[0]
     assert stored == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stichting Zonnedak Zeist legt panelen op de sporthal.", "Stichting Zonnedak Zeist"),
+        ("Volgens de vereniging Dorpsbelang Marsum is het dorpshuis te klein.", "vereniging Dorpsbelang Marsum"),
+        ("De Coöperatie Zon op Zeist zoekt leden.", "Coöperatie Zon op Zeist"),
+        ("De stichting wil volgend jaar beginnen.", None),
+        ("Nieuwe coöperatie\nZeist krijgt zonnepanelen", None),  # a name does not run on over a line break
+        ("Bewoners leggen samen een moestuin aan.", None),
+    ],
+)
+def test_organisation_names_are_found_in_the_text(text, name):
+    assert organisation_in(text) == name
+
+
+def test_the_place_comes_from_the_classifiers_evidence():
+    evidence = {"classifier": ["bewoners"], "gemeente": {"mentions": ["Zeist", "zeist"], "via": "tekst", "ambiguous": []}}
+    assert place_in(json.dumps(evidence)) == "Zeist"
+    assert place_in({"gemeente": {"mentions": []}}) is None
+    assert place_in("geen json") is None
+
+
+def test_candidates_carry_the_organisation_and_place_the_merge_compares(round_con):
+    n1 = confirmed_candidates(round_con, ROUND).set_index("item_id").loc["n1"]
+    assert (n1["organisation"], n1["place"]) == ("Energiecooperatie Zonnedak Zeist", "Zeist")  # the title names it
+    registration = {"titel": "Energiecoöperatie Zonnedak Zeist", "initiatiefnemer": "Stichting Zonnedak", "woonplaats": "Zeist"}
+    title = "Zonnedak Zeist zoekt daken"
+    threshold = load_config("matching")["merge"]["threshold"]
+    assert similarity({"title": title}, registration) < threshold  # the title alone does not link it
+    assert similarity({"title": title, "organisation": "stichting Zonnedak", "place": "Zeist"}, registration) >= threshold
+    assert similarity({"title": title, "organisation": "Stichting Windkracht", "place": "Zeist"}, registration) < threshold
+    assert similarity({"organisation": "Stichting Zonnedak"}, registration) == 0.0  # no title: never the same
 
 
 def test_match_round_writes_run_set_and_alternates_and_honours_decisions(round_con):
