@@ -72,6 +72,27 @@ def test_scores_file_limits_the_candidates(files):
     assert ("I2", "c2") in got and float(next(r for r in rows if r["initiative_id"] == "I2")["score"]) == 0.9
 
 
+@pytest.mark.parametrize(
+    ("scores", "message"),
+    [
+        ("initiative_id,consultant_id,score\nI9,c3,0.5\n", "S.csv regel 2: initiatief 'I9' staat niet in het initiatievenbestand."),
+        ("initiative_id,consultant_id,score\nI1,c9,0.5\n", "S.csv regel 2: consultant 'c9' staat niet in het consultantsbestand."),
+        ("initiative_id,consultant_id,score\nI1,c3,1.5\n", "S.csv regel 2: score 1.5 ligt niet tussen 0 en 1."),
+        ("initiative_id,consultant_id\nI1,c3\n", "S.csv mist de kolom(men) score"),
+    ],
+)
+def test_bad_scores_file_gives_a_dutch_error(files, capsys, scores, message):
+    (files / "S.csv").write_text(scores, encoding="utf-8")
+    assert run(files, "--scores", str(files / "S.csv")) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_utf8_is_named(files, capsys):
+    (files / "I.csv").write_bytes("initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\n\xff\xfe\n".encode("latin-1"))
+    assert run(files) == 1
+    assert "I.csv is geen UTF-8-tekstbestand (CSV)." in capsys.readouterr().err
+
+
 def test_missing_theme_elsewhere_is_explained(files, capsys):
     (files / "I.csv").write_text("initiative_id,gemeentecode,hours_needed,themes\nI1,Zeist,16,wonen\n", encoding="utf-8")
     (files / "C.csv").write_text("consultant_id,gemeentecode,hours_available,themes\nc1,Zeist,40,wonen\nc2,Groningen,40,zorg\n", encoding="utf-8")
