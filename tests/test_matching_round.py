@@ -20,7 +20,7 @@ def add_initiative(con, iid, gemeente, titel, themas, uren, **kw):
     con.execute(
         """INSERT INTO initiatives (round_id, initiative_id, gemeentecode, titel, omschrijving, initiatiefnemer,
                woonplaats, themas, uren_gevraagd, hulpvraag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [ROUND, iid, gemeente, titel, kw.get("omschrijving"), kw.get("initiatiefnemer"), kw.get("woonplaats"),
+        [kw.get("round_id", ROUND), iid, gemeente, titel, kw.get("omschrijving"), kw.get("initiatiefnemer"), kw.get("woonplaats"),
          themas, uren, kw.get("hulpvraag")],
     )
 
@@ -147,6 +147,16 @@ def test_empty_round_is_explained(con):
     create_round(con, "LEEG", ["Zeist", "Soest"], date(2027, 1, 15), date(2027, 3, 1))
     with pytest.raises(MatchingError, match="nog geen initiatieven"):
         match_round(con, "LEEG")
+    add_initiative(con, "tuin", "GM0355", "Buurttuin", ["groen"], 16, round_id="LEEG")
+    with pytest.raises(MatchingError, match="Ronde LEEG heeft nog geen consultants"):
+        match_round(con, "LEEG")
+
+
+def test_an_agreement_without_hours_for_a_pair_never_proposed_is_explained(round_con):
+    round_con.execute("INSERT INTO match_decisions (round_id, initiative_id, consultant_id, decision) "
+                      "VALUES (?, 'huiskamer', 'cees', 'akkoord')", [ROUND])
+    with pytest.raises(MatchingError, match="Akkoord voor huiskamer / cees zonder uren, en het paar staat niet"):
+        match_round(round_con, ROUND, MatchParams(time_limit=5))
 
 
 def test_round_match_set_asset_materializes_with_passing_checks(round_con, warehouse_path):
