@@ -24,12 +24,12 @@ _STATUS_LABELS = {
     "time_limit": "tijdslimiet bereikt",
     "infeasible": "geen oplossing mogelijk",
 }
-_EVIDENCE_LABELS = {
-    "initiative": "initiatief",
-    "gemeente": "gemeente",
-    "municipality": "gemeente",
-    "themes": "thema's",
-    "phrases": "zinsdelen",
+# How the classifier settled the municipality (nlp.places.PlaceResult.via)
+_VIA_LABELS = {
+    "tekst": "uit de tekst",
+    "tekst+bron": "uit de tekst, beslist door het gebied van de bron",
+    "bron": "uit het gebied van de bron",
+    "onbekend": "niet vast te stellen",
 }
 
 
@@ -68,7 +68,7 @@ def _loads(value: Any) -> Any:
 
 def _flatten(value: Any) -> str:
     if isinstance(value, dict):
-        return "; ".join(f"{_EVIDENCE_LABELS.get(k, k)}: {_flatten(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+        return "; ".join(f"{k}: {_flatten(v)}" for k, v in value.items() if v not in (None, "", [], {}))
     if isinstance(value, (list, tuple)):
         return ", ".join(_flatten(v) for v in value if v not in (None, ""))
     if isinstance(value, float):
@@ -77,8 +77,28 @@ def _flatten(value: Any) -> str:
 
 
 def evidence_text(evidence: Any) -> str:
-    """The classifier's evidence (JSON of any shape) as one readable line."""
-    return _flatten(_loads(evidence))
+    """The classifier's evidence (`pnet classify`) as one readable Dutch line: the words that weighed
+    most, the places that chose the municipality and how, the theme keywords. Other JSON is flattened."""
+    data = _loads(evidence)
+    if not (isinstance(data, dict) and data.keys() <= {"classifier", "gemeente", "themes"} and data):
+        return _flatten(data)
+    parts = []
+    if words := data.get("classifier"):
+        parts.append(f"signaalwoorden: {_flatten(words)}")
+    place = data.get("gemeente")
+    if isinstance(place, dict):
+        mentions: dict[str, str] = {}  # one per place, as first written ('Zeist' and the URL's 'zeist')
+        for mention in place.get("mentions") or []:
+            mentions.setdefault(str(mention).casefold(), str(mention))
+        how = _VIA_LABELS.get(place.get("via"), place.get("via") or "")
+        parts.append(f"plaats: {', '.join(mentions.values())} ({how})" if mentions else f"plaats: {how}")
+        if place.get("ambiguous"):
+            parts.append(f"niet eenduidig: {_flatten(place['ambiguous'])}")
+    themes = data.get("themes")
+    if isinstance(themes, dict) and themes:
+        labels = theme_labels(themes)
+        parts.append("thema's: " + ", ".join(f"{label} ({_flatten(terms)})" for label, terms in zip(labels, themes.values())))
+    return "; ".join(parts)
 
 
 def match_explanation(components: Any, shared_themes: Iterable[str]) -> str:

@@ -85,7 +85,9 @@ def fill_round(con) -> None:
                  "text": f"{title}. Bewoners starten een initiatief.", "published": published,
                  "fetched_at": datetime(2027, 1, 21), "language": "nl"}
         cand = {"item_id": iid, "model_version": "m1", "is_initiative": is_ini, "score": score, "gemeentecode": code,
-                "themes": list(themes), "evidence": json.dumps({"initiative": ["bewoners starten"], "gemeente": ["Rosmalen"]})}
+                "themes": list(themes), "evidence": json.dumps({  # as nlp.model.Classifier writes it
+                    "classifier": ["bewoners", "initi\u2026"], "gemeente": {"mentions": ["Rosmalen"], "via": "tekst", "ambiguous": []},
+                    "themes": {t: ["moestuin"] for t in themes}})}
         return media, cand
 
     items = [

@@ -126,7 +126,8 @@ def test_package_candidates_are_new_own_and_linked_only_over_http(reports):
     assert {r["gemeentecode"] for r in rows} == {DEN_BOSCH} and {r["round_id"] for r in rows} == {ROUND}
     assert rows[0]["Titel"] == SCRIPT and rows[0]["Score"] == pytest.approx(0.91)
     assert rows[0]["Thema's"] == "Groen & openbare ruimte"
-    assert "bewoners starten" in rows[0]["Onderbouwing"]
+    assert rows[0]["Onderbouwing"] == ("signaalwoorden: bewoners, initi\u2026; plaats: Rosmalen (uit de tekst); "
+                                       "thema's: Groen & openbare ruimte (moestuin)")
     assert rows[0]["Datum"].year == 2027
     ws = openpyxl.load_workbook(path)["Kandidaten"]
     bron = [c.value for c in ws[1]].index("Bron") + 1

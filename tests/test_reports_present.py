@@ -34,9 +34,28 @@ def test_only_http_and_https_become_links():
         assert not is_web_link(url), url
 
 
-def test_evidence_of_any_shape_reads_as_one_line():
-    assert evidence_text(json.dumps({"initiative": ["bewoners starten", "stichting"], "gemeente": ["Rosmalen"]})) == \
-        "initiatief: bewoners starten, stichting; gemeente: Rosmalen"
+def test_the_classifiers_evidence_reads_as_one_dutch_line():
+    from nlp.model import load_classifier
+
+    [out] = load_classifier().classify([{
+        "id": "1", "url": "https://www.rtvutrecht.nl/zeist/moestuin",
+        "text": "In Zeist hebben vrijwilligers van de Stichting Buurtgroen samen met bewoners een moestuin aangelegd.",
+    }])
+    line = evidence_text(json.dumps(out["evidence"]))
+    assert line.startswith("signaalwoorden: ")
+    assert "plaats: Zeist (uit de tekst)" in line  # the URL's 'zeist' is the same place, named once
+    assert "Groen & openbare ruimte (moestuin)" in line.split("thema's: ")[1]
+    assert not any(key in line for key in ("classifier", "mentions", "via", "ambiguous", "groen:"))
+
+
+def test_how_the_municipality_was_settled_is_said_in_dutch():
+    unsettled = {"gemeente": {"mentions": [], "via": "onbekend", "ambiguous": ["Beek"]}}
+    assert evidence_text(unsettled) == "plaats: niet vast te stellen; niet eenduidig: Beek"
+    by_source = {"gemeente": {"mentions": ["Bergen"], "via": "tekst+bron", "ambiguous": []}}
+    assert evidence_text(by_source) == "plaats: Bergen (uit de tekst, beslist door het gebied van de bron)"
+
+
+def test_other_evidence_reads_as_one_line():
     assert evidence_text(json.dumps(["buurtmoestuin", "vrijwilligers"])) == "buurtmoestuin, vrijwilligers"
     assert evidence_text("gewone tekst, geen JSON") == "gewone tekst, geen JSON"
     assert evidence_text(None) == ""
