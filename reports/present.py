@@ -18,11 +18,10 @@ _COMPONENT_LABELS = {
     "distance_km": "afstand",
     "priority": "prioriteit",
 }
+# The matcher's statuses (matching.solvers.Solution.status)
 _STATUS_LABELS = {
-    "optimal": "optimaal",
-    "feasible": "haalbaar, niet bewezen optimaal",
-    "time_limit": "tijdslimiet bereikt",
-    "infeasible": "geen oplossing mogelijk",
+    "optimaal": "optimaal (bewezen binnen de ingestelde marge)",
+    "tijdslimiet": "tijdslimiet bereikt (beste gevonden oplossing, niet bewezen optimaal)",
 }
 # How the classifier settled the municipality (nlp.places.PlaceResult.via)
 _VIA_LABELS = {

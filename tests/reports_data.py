@@ -77,7 +77,7 @@ def fill_round(con) -> None:
         {"round_id": ROUND, "initiative_id": "I2", "consultant_id": "C2", "decision": "akkoord", "hours": 40},
     ]))
     replace_rows(con, "match_runs", _frame([
-        {"round_id": ROUND, "status": "optimal", "objective": 81.5, "bound": 81.5, "gap": 0.0, "fairness": False},
+        {"round_id": ROUND, "status": "optimaal", "objective": 81.5, "bound": 81.5, "gap": 0.0, "fairness": False},
     ]))
 
     def item(iid, title, url, source, code, is_ini=True, score=0.9, themes=("groen",), published=datetime(2027, 1, 20, 9, 30)):

@@ -72,4 +72,5 @@ def test_match_explanation_names_shared_themes_and_components():
 def test_dates_themes_and_status_in_dutch():
     assert datum(datetime(2027, 1, 5, 9, 0)) == "05-01-2027" and datum(None) == ""
     assert theme_labels(["energie", "onbekend"]) == ["Energie & duurzaamheid", "onbekend"]
-    assert solver_status("optimal") == "optimaal" and solver_status("iets anders") == "iets anders"
+    assert solver_status("optimaal") == "optimaal (bewezen binnen de ingestelde marge)"
+    assert solver_status("tijdslimiet").startswith("tijdslimiet bereikt") and solver_status("iets anders") == "iets anders"
