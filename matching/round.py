@@ -11,6 +11,7 @@ from matching.affinity import affinity_pairs
 from matching.assign import COMPONENTS, MatchResult, match_tables
 from matching.merge import merge_round_initiatives
 from matching.params import MatchingError, MatchParams
+from pnet.settings import load_config
 from warehouse.db import replace_rows
 from warehouse.reference import boundaries
 from warehouse.rounds import get_round
@@ -32,12 +33,17 @@ def round_consultants(con: duckdb.DuckDBPyConnection, round_id: str) -> pd.DataF
     return frame.drop(columns=["functie", "expertise"])
 
 
+def priority_weights() -> dict[int, float]:
+    """A registration's prioriteit (1 hoog .. 3 laag) -> its weight in the objective (config/matching.yaml)."""
+    return {int(rank): float(weight) for rank, weight in load_config("matching")["priority_weights"].items()}
+
+
 def _initiatives(merged: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "initiative_id": merged.initiative_id,
         "gemeentecode": merged.gemeentecode,
         "hours_needed": merged.uren_gevraagd.astype(float),
-        "priority": merged.prioriteit.astype(float),
+        "priority": merged.prioriteit.map(priority_weights()).astype(float),
         "themes": merged.themas.map(list),
         "text": [_text(t, o, h) for t, o, h in zip(merged.titel, merged.omschrijving, merged.hulpvraag)],
     })

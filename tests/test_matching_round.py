@@ -211,3 +211,16 @@ def test_a_violation_fails_the_run(round_con, warehouse_path, monkeypatch):
     result = dg.materialize([pm.round_match_set], instance=instance, partition_key=ROUND, raise_on_error=False,
                             resources={"warehouse": WarehouseResource(path=str(warehouse_path))})
     assert not result.success
+
+
+def test_a_high_priority_registration_comes_first(con):
+    """prioriteit is a rank (1 hoog, 3 laag): with one consultant for two equal initiatives, 1 gets the hours."""
+    create_round(con, "PRIO", ["Zeist", "Soest"], date(2027, 1, 15), date(2027, 3, 1))
+    for iid, prioriteit in (("laag", 3), ("hoog", 1)):
+        add_initiative(con, iid, "GM0355", "Buurttuin", ["groen"], 16, round_id="PRIO")
+        con.execute("UPDATE initiatives SET prioriteit = ? WHERE initiative_id = ?", [prioriteit, iid])
+    con.execute(
+        """INSERT INTO consultants (round_id, consultant_id, naam, email, gemeentecode, themas, uren_beschikbaar,
+           akkoord_werkgever) VALUES ('PRIO', 'eva', 'Eva', 'eva@soest.nl', 'GM0342', ['groen'], 16, true)""")
+    match_round(con, "PRIO", MatchParams(time_limit=5))
+    assert con.execute("SELECT initiative_id, hours FROM match_set WHERE round_id = 'PRIO'").fetchall() == [("hoog", 16)]
