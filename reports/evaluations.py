@@ -79,23 +79,10 @@ class EvaluationSummary:
     generated_at: datetime = field(default_factory=datetime.now)
 
 
-def _initiatives_sql(con: duckdb.DuckDBPyConnection) -> str:
-    """The round's initiatives: registrations, plus the matcher's merged ones (confirmed candidates) when present."""
-    merged = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'match_initiatives'"
-    ).fetchone()[0]
-    base = "SELECT round_id, initiative_id, titel, gemeentecode, themas FROM initiatives"
-    if not merged:
-        return base
-    return (base + " UNION ALL SELECT round_id, initiative_id, titel, gemeentecode, themas FROM match_initiatives m "
-            "WHERE NOT EXISTS (SELECT 1 FROM initiatives i WHERE i.round_id = m.round_id "
-            "AND i.initiative_id = m.initiative_id)")
-
-
 def worked_pairs(con: duckdb.DuckDBPyConnection, round_id: str) -> list[WorkedPair]:
     """The pairs of the round a consultant works on, with their evaluation when received."""
     rows = con.execute(
-        f"""
+        """
         WITH pairs AS (
             SELECT s.initiative_id, s.consultant_id, coalesce(d.hours, s.hours) AS hours
             FROM match_set s LEFT JOIN match_decisions d USING (round_id, initiative_id, consultant_id)
@@ -106,12 +93,12 @@ def worked_pairs(con: duckdb.DuckDBPyConnection, round_id: str) -> list[WorkedPa
             WHERE d.round_id = $1 AND d.decision = 'akkoord' AND NOT EXISTS (
                 SELECT 1 FROM match_set s WHERE s.round_id = d.round_id AND s.initiative_id = d.initiative_id
                 AND s.consultant_id = d.consultant_id)
-        ), ini AS ({_initiatives_sql(con)})
+        )
         SELECT p.initiative_id, p.consultant_id, coalesce(i.titel, p.initiative_id), coalesce(i.gemeentecode, ''),
                coalesce(i.themas, []), coalesce(c.naam, p.consultant_id), coalesce(c.gemeentecode, ''),
                coalesce(p.hours, 0), e.uren_besteed, e.resultaat, e.toelichting, e.datum_bezoek
         FROM pairs p
-        LEFT JOIN ini i ON i.round_id = $1 AND i.initiative_id = p.initiative_id
+        LEFT JOIN round_initiatives i ON i.round_id = $1 AND i.initiative_id = p.initiative_id
         LEFT JOIN consultants c ON c.round_id = $1 AND c.consultant_id = p.consultant_id
         LEFT JOIN evaluations e ON e.round_id = $1 AND e.initiative_id = p.initiative_id
                                 AND e.consultant_id = p.consultant_id

@@ -332,3 +332,21 @@ def test_copies_of_one_story_are_listed_once(con, tmp_path):
     paths = write_round_reports(con, ROUND, tmp_path / "out")
     rows = sheet_rows(package(paths, DEN_BOSCH).xlsx, "Kandidaten")
     assert [r["item_id"] for r in rows] == ["M7", "M2"]  # the higher-scored copy stands for the cluster
+
+
+def test_confirmed_candidates_are_initiatives_of_their_municipality_in_the_reports(con, tmp_path):
+    """Candidates marked relevant become round initiatives (merge) and appear in their municipality's package."""
+    from matching.params import MatchParams
+    from matching.round import match_round
+
+    rd.fill_round(con)  # Bergen confirmed M6 in this round
+    con.execute("INSERT INTO candidate_feedback (item_id, round_id, gemeentecode, label) VALUES ('M3', ?, ?, 'relevant')",
+                [ROUND, NUENEN])
+    match_round(con, ROUND, MatchParams(time_limit=5))
+    paths = write_round_reports(con, ROUND, tmp_path / "out")
+    nuenen = {r["Initiatief"]: r for r in sheet_rows(package(paths, NUENEN).xlsx, "Initiatieven")}
+    buurtbus = nuenen["Nuenen krijgt eigen buurtbus"]  # no consultant has its theme: asked, not matched
+    assert buurtbus["initiative_id"] == "K-M3" and (buurtbus["Uren gevraagd"], buurtbus["Tekort"]) == (16, 16)
+    matches = [r for r in sheet_rows(package(paths, BERGEN).xlsx, "Matches") if r["initiative_id"] == "K-M6"]
+    assert [(r["Initiatief"], r["Hostgemeente"], r["Soort"]) for r in matches][:1] == [
+        ("Egmond zet zwerfafval-team op", "Bergen (NH.)", "voorstel")]
