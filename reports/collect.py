@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from textwrap import shorten
 from typing import Any
 
 import duckdb
@@ -28,6 +29,7 @@ from warehouse.rounds import Round, get_round
 PROPOSED = "voorstel"
 ALTERNATE = "alternatief"
 NO_THEME = "(geen thema)"
+DESCRIPTION_CHARS = 300  # of a description shown where the help request is missing
 
 
 @dataclass(frozen=True)
@@ -316,7 +318,8 @@ class RoundData:
                 titel=r["titel"],
                 woonplaats=r["woonplaats"] or "",
                 initiatiefnemer=r["initiatiefnemer"] or "",
-                hulpvraag=r["hulpvraag"] or r["omschrijving"] or "",
+                # without a help request, the start of the description (a news text for a confirmed candidate)
+                hulpvraag=r["hulpvraag"] or shorten(r["omschrijving"] or "", DESCRIPTION_CHARS, placeholder=" …"),
                 themes=tuple(theme_labels(r["themas"])),
                 uren_gevraagd=float(r["uren_gevraagd"]),
                 uren_toegekend=given[iid],

@@ -340,6 +340,7 @@ def test_confirmed_candidates_are_initiatives_of_their_municipality_in_the_repor
     from matching.round import match_round
 
     rd.fill_round(con)  # Bergen confirmed M6 in this round
+    con.execute("UPDATE media_items SET text = ? WHERE item_id = 'M3'", ["Vrijwilligers rijden de buurtbus. " * 40])
     con.execute("INSERT INTO candidate_feedback (item_id, round_id, gemeentecode, label) VALUES ('M3', ?, ?, 'relevant')",
                 [ROUND, NUENEN])
     match_round(con, ROUND, MatchParams(time_limit=5))
@@ -347,6 +348,7 @@ def test_confirmed_candidates_are_initiatives_of_their_municipality_in_the_repor
     nuenen = {r["Initiatief"]: r for r in sheet_rows(package(paths, NUENEN).xlsx, "Initiatieven")}
     buurtbus = nuenen["Nuenen krijgt eigen buurtbus"]  # no consultant has its theme: asked, not matched
     assert buurtbus["initiative_id"] == "K-M3" and (buurtbus["Uren gevraagd"], buurtbus["Tekort"]) == (16, 16)
+    assert buurtbus["Hulpvraag"].startswith("Vrijwilligers rijden") and len(buurtbus["Hulpvraag"]) <= 300  # not the whole text
     matches = [r for r in sheet_rows(package(paths, BERGEN).xlsx, "Matches") if r["initiative_id"] == "K-M6"]
     assert [(r["Initiatief"], r["Hostgemeente"], r["Soort"]) for r in matches][:1] == [
         ("Egmond zet zwerfafval-team op", "Bergen (NH.)", "voorstel")]
