@@ -3,7 +3,8 @@
 A confirmed candidate ('relevant' in candidate_feedback) that describes the same initiative as a
 registration of the same municipality (fuzzy similarity of title, organisation and place) is
 linked to it as provenance; the others become new initiatives, so the scan's "new" ones are new.
-Candidates of one news cluster count as one initiative.
+Candidates of one news cluster count as one initiative. An initiative made of confirmed social posts
+stays in the round after the retention purge has deleted the posts (scrapers.privacy).
 """
 
 from __future__ import annotations
@@ -130,7 +131,14 @@ def merge_round_initiatives(con: duckdb.DuckDBPyConnection, round_id: str) -> pd
             "item_ids": [cand["item_id"]],
             "link_score": None,
         }
-    merged = pd.concat([regs, pd.DataFrame(list(new_rows.values()), columns=regs.columns)], ignore_index=True)
+    # an initiative made of confirmed posts stays one when the retention purge has deleted the posts
+    purged = con.execute(
+        f"""SELECT {', '.join(regs.columns)} FROM match_initiatives m
+            WHERE round_id = ? AND origin = 'candidate'
+              AND NOT EXISTS (SELECT 1 FROM media_items x WHERE list_contains(m.item_ids, x.item_id))""",
+        [round_id],
+    ).df()
+    merged = pd.concat([regs, pd.DataFrame(list(new_rows.values()), columns=regs.columns), purged], ignore_index=True)
     merged["link_score"] = merged.link_score.astype(float)
     merged.insert(0, "round_id", round_id)
     replace_rows(con, "match_initiatives", merged, {"round_id": round_id})

@@ -43,18 +43,29 @@ def hash_author(handle: str, salt: str) -> str:
     return hmac.new(salt.encode("utf-8"), key.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+PURGED_TITLE = "Initiatief uit een bericht op sociale media (tekst verwijderd na de bewaartermijn)"
+
+
 def purge_social_posts(con: duckdb.DuckDBPyConnection, retention_days: int, now: datetime | None = None) -> int:
     """Delete social posts fetched more than `retention_days` ago (UTC), with their seen-URL rows and
     their classifier scores (whose evidence quotes the post).
 
     Returns the number of posts deleted. The Mastodon cursor keeps them from being fetched again.
-    A municipality's verdict on a post (candidate_feedback: item id and label, no text) is kept.
+    A municipality's verdict on a post (candidate_feedback: item id and label, no text) is kept, and so
+    is a round initiative made of confirmed posts (match_initiatives), but without the posts' words:
+    its title becomes `PURGED_TITLE` and its description is emptied.
     """
     cutoff = (now or datetime.now(timezone.utc).replace(tzinfo=None)) - timedelta(days=retention_days)
     old = "SELECT {col} FROM media_items WHERE kind = 'social' AND fetched_at < ?"
     with transaction(con):
         con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", [cutoff])
         con.execute(f"DELETE FROM candidates WHERE item_id IN ({old.format(col='item_id')})", [cutoff])
+        purged = [r for (r,) in con.execute(old.format(col="item_id"), [cutoff]).fetchall()]
+        con.execute(
+            "UPDATE match_initiatives SET titel = ?, omschrijving = NULL "
+            "WHERE origin = 'candidate' AND list_has_any(item_ids, ?::VARCHAR[])",
+            [PURGED_TITLE, purged],
+        )
         deleted = con.execute(
             "DELETE FROM media_items WHERE kind = 'social' AND fetched_at < ?", [cutoff]
         ).fetchone()[0]

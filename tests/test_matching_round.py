@@ -224,3 +224,25 @@ def test_a_high_priority_registration_comes_first(con):
            akkoord_werkgever) VALUES ('PRIO', 'eva', 'Eva', 'eva@soest.nl', 'GM0342', ['groen'], 16, true)""")
     match_round(con, "PRIO", MatchParams(time_limit=5))
     assert con.execute("SELECT initiative_id, hours FROM match_set WHERE round_id = 'PRIO'").fetchall() == [("hoog", 16)]
+
+
+def test_an_initiative_from_a_purged_social_post_keeps_its_matches_but_not_the_posts_words(round_con):
+    from scrapers.privacy import PURGED_TITLE, purge_social_posts
+
+    round_con.execute("UPDATE media_items SET kind = 'social', fetched_at = ? WHERE item_id IN ('n2', 'n3')",
+                      [datetime(2026, 1, 1)])  # the voedselbos of De Bilt, found in two posts
+    add_consultant(round_con, "eva", "GM0307", ["groen", "vergunningen"], 24, expertise="voedselbossen en vergunningen")
+    match_round(round_con, ROUND, MatchParams(time_limit=5))
+    [(iid,)] = round_con.execute("SELECT initiative_id FROM match_initiatives WHERE origin = 'candidate'").fetchall()
+    hours = round_con.execute("SELECT consultant_id, hours FROM match_set WHERE initiative_id = ?", [iid]).fetchall()
+    assert hours
+    round_con.execute("INSERT INTO match_decisions (round_id, initiative_id, consultant_id, decision, hours) "
+                      "VALUES (?, ?, ?, 'akkoord', ?)", [ROUND, iid, *hours[0]])
+
+    assert purge_social_posts(round_con, 90, now=datetime(2027, 6, 1)) == 2
+    titel, omschrijving = round_con.execute(
+        "SELECT titel, omschrijving FROM match_initiatives WHERE initiative_id = ?", [iid]).fetchone()
+    assert (titel, omschrijving) == (PURGED_TITLE, None)
+    match_round(round_con, ROUND, MatchParams(time_limit=5))  # a new merge and match after the purge
+    assert round_con.execute("SELECT titel FROM match_initiatives WHERE initiative_id = ?", [iid]).fetchone() == (PURGED_TITLE,)
+    assert tuple(hours[0]) in round_con.execute("SELECT consultant_id, hours FROM match_set WHERE initiative_id = ?", [iid]).fetchall()
