@@ -70,8 +70,8 @@ def _fill_in_lines() -> list[str]:
 def _package_intro(p: GemeentePackage) -> list[str]:
     return [
         f"Ronde {p.round.round_id}, gemeente {p.gemeente.naam} ({p.gemeente.code}). Gemaakt op {datum(p.generated_at)}.",
-        "Tabbladen: Kandidaten (mogelijke burgerinitiatieven uit de media), Initiatieven (uw aangemelde initiatieven), "
-        "Matches (voorgestelde consultants uit andere gemeenten en alternatieven), Eigen consultants (uw medewerkers "
+        "Tabbladen: Kandidaten (mogelijke burgerinitiatieven uit de media), Initiatieven (uw aangemelde initiatieven "
+        "en de kandidaten die u als relevant bevestigde), Matches (voorgestelde consultants uit andere gemeenten en alternatieven), Eigen consultants (uw medewerkers "
         "bij initiatieven elders) en Uren en kosten.",
         *_fill_in_lines(),
         "Dit bestand bevat namen en e-mailadressen van consultants: deel het alleen met wie bij de uitvoering betrokken is.",

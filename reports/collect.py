@@ -59,6 +59,7 @@ class InitiativeRow:
     uren_gevraagd: float
     uren_toegekend: int
     consultants: tuple[str, ...]
+    herkomst: str = "aanmelding"  # or 'gevonden in de scan' for a confirmed candidate
 
     @property
     def tekort(self) -> float:
@@ -324,6 +325,7 @@ class RoundData:
                 uren_gevraagd=float(r["uren_gevraagd"]),
                 uren_toegekend=given[iid],
                 consultants=tuple(names[iid]),
+                herkomst="gevonden in de scan" if r["origin"] == "candidate" else "aanmelding",
             )
             for iid, r in self.initiatives.items()
             if host is None or r["gemeentecode"] == host

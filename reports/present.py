@@ -16,7 +16,6 @@ _COMPONENT_LABELS = {
     "text": "tekstovereenkomst",
     "travel": "reisafstand",
     "distance_km": "afstand",
-    "priority": "prioriteit",
 }
 # The matcher's statuses (matching.solvers.Solution.status)
 _STATUS_LABELS = {

@@ -119,11 +119,12 @@ def initiatives_table(rows: list[InitiativeRow]) -> Table:
             Column("Uren toegekend", 10, "int"),
             Column("Tekort", 10, "hours"),
             Column("Voorgestelde consultants", 30, "wrap"),
+            Column("Herkomst", 18),
             Column("initiative_id", kind="key"),
         ],
         rows=[
             [i.host_naam, i.titel, i.woonplaats, i.initiatiefnemer, _join(i.themes), i.hulpvraag,
-             i.uren_gevraagd, i.uren_toegekend, i.tekort, _join(i.consultants), i.initiative_id]
+             i.uren_gevraagd, i.uren_toegekend, i.tekort, _join(i.consultants), i.herkomst, i.initiative_id]
             for i in rows
         ],
         empty_note="Voor deze ronde zijn (nog) geen initiatieven aangemeld.",

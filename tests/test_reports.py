@@ -348,6 +348,8 @@ def test_confirmed_candidates_are_initiatives_of_their_municipality_in_the_repor
     nuenen = {r["Initiatief"]: r for r in sheet_rows(package(paths, NUENEN).xlsx, "Initiatieven")}
     buurtbus = nuenen["Nuenen krijgt eigen buurtbus"]  # no consultant has its theme: asked, not matched
     assert buurtbus["initiative_id"] == "K-M3" and (buurtbus["Uren gevraagd"], buurtbus["Tekort"]) == (16, 16)
+    assert buurtbus["Herkomst"] == "gevonden in de scan"
+    assert {r["Herkomst"] for name, r in nuenen.items() if name != "Nuenen krijgt eigen buurtbus"} == {"aanmelding"}
     assert buurtbus["Hulpvraag"].startswith("Vrijwilligers rijden") and len(buurtbus["Hulpvraag"]) <= 300  # not the whole text
     matches = [r for r in sheet_rows(package(paths, BERGEN).xlsx, "Matches") if r["initiative_id"] == "K-M6"]
     assert [(r["Initiatief"], r["Hostgemeente"], r["Soort"]) for r in matches][:1] == [
