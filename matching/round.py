@@ -39,11 +39,15 @@ def priority_weights() -> dict[int, float]:
 
 
 def _initiatives(merged: pd.DataFrame) -> pd.DataFrame:
+    weights = priority_weights()
+    if unknown := sorted(set(merged.prioriteit) - weights.keys()):
+        raise MatchingError(f"Prioriteit {', '.join(map(str, unknown))} heeft geen gewicht in config/matching.yaml "
+                            f"(priority_weights kent {', '.join(map(str, sorted(weights)))}).")
     return pd.DataFrame({
         "initiative_id": merged.initiative_id,
         "gemeentecode": merged.gemeentecode,
         "hours_needed": merged.uren_gevraagd.astype(float),
-        "priority": merged.prioriteit.map(priority_weights()).astype(float),
+        "priority": merged.prioriteit.map(weights).astype(float),
         "themes": merged.themas.map(list),
         "text": [_text(t, o, h) for t, o, h in zip(merged.titel, merged.omschrijving, merged.hulpvraag)],
     })

@@ -224,6 +224,9 @@ def test_a_high_priority_registration_comes_first(con):
            akkoord_werkgever) VALUES ('PRIO', 'eva', 'Eva', 'eva@soest.nl', 'GM0342', ['groen'], 16, true)""")
     match_round(con, "PRIO", MatchParams(time_limit=5))
     assert con.execute("SELECT initiative_id, hours FROM match_set WHERE round_id = 'PRIO'").fetchall() == [("hoog", 16)]
+    con.execute("UPDATE initiatives SET prioriteit = 4 WHERE initiative_id = 'laag'")
+    with pytest.raises(MatchingError, match="Prioriteit 4 heeft geen gewicht in config/matching.yaml"):
+        match_round(con, "PRIO", MatchParams(time_limit=5))
 
 
 def test_an_initiative_from_a_purged_social_post_keeps_its_matches_but_not_the_posts_words(round_con):
