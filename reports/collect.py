@@ -236,7 +236,7 @@ class RoundData:
         resolver = default_resolver()
         self._names = {code: g.naam for code, g in resolver.by_code.items()}
         p = [round_id]
-        self.initiatives = {r["initiative_id"]: r for r in _rows(con, "SELECT * FROM round_initiatives WHERE round_id = ? ORDER BY gemeentecode, prioriteit, titel", p)}
+        self.initiatives = {r["initiative_id"]: r for r in _rows(con, "SELECT * FROM all_initiatives WHERE round_id = ? ORDER BY gemeentecode, prioriteit, titel", p)}
         self.consultants = {r["consultant_id"]: r for r in _rows(con, "SELECT * FROM consultants WHERE round_id = ?", p)}
         self.match_set = _rows(con, "SELECT * FROM match_set WHERE round_id = ? ORDER BY initiative_id, hours DESC, consultant_id", p)
         self.alternates = _rows(con, "SELECT * FROM match_alternates WHERE round_id = ? ORDER BY initiative_id, rank", p)

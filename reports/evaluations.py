@@ -98,7 +98,7 @@ def worked_pairs(con: duckdb.DuckDBPyConnection, round_id: str) -> list[WorkedPa
                coalesce(i.themas, []), coalesce(c.naam, p.consultant_id), coalesce(c.gemeentecode, ''),
                coalesce(p.hours, 0), e.uren_besteed, e.resultaat, e.toelichting, e.datum_bezoek
         FROM pairs p
-        LEFT JOIN round_initiatives i ON i.round_id = $1 AND i.initiative_id = p.initiative_id
+        LEFT JOIN all_initiatives i ON i.round_id = $1 AND i.initiative_id = p.initiative_id
         LEFT JOIN consultants c ON c.round_id = $1 AND c.consultant_id = p.consultant_id
         LEFT JOIN evaluations e ON e.round_id = $1 AND e.initiative_id = p.initiative_id
                                 AND e.consultant_id = p.consultant_id

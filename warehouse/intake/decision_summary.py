@@ -41,7 +41,7 @@ def _preview(con: duckdb.DuckDBPyConnection, round_id: str, table: str, columns:
     rows = con.execute(
         f"""SELECT coalesce(i.titel, t.initiative_id), coalesce(c.naam, t.consultant_id), {columns}
             FROM {table} t
-            LEFT JOIN round_initiatives i USING (round_id, initiative_id)
+            LEFT JOIN all_initiatives i USING (round_id, initiative_id)
             LEFT JOIN consultants c USING (round_id, consultant_id)
             WHERE t.round_id = ? ORDER BY t.{order} DESC, 1, 2 LIMIT ?""",
         [round_id, limit],

@@ -1,6 +1,6 @@
 -- Every initiative of a round, as the reports show it: the registrations, plus the confirmed
 -- candidates the merge made into initiatives of their own ('K-' ids in match_initiatives).
-CREATE VIEW round_initiatives AS
+CREATE VIEW all_initiatives AS
 SELECT round_id, initiative_id, origin, gemeentecode, titel, omschrijving, initiatiefnemer, contactpersoon,
        contact_email, woonplaats, themas, uren_gevraagd, hulpvraag, prioriteit
 FROM initiatives
