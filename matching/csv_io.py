@@ -10,6 +10,7 @@ also be a municipality name. Every row is loaded or the file is refused with all
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from pathlib import Path
@@ -37,20 +38,28 @@ def _theme_lookup() -> dict[str, str]:
     return out
 
 
+def _decode(data: bytes, name: str) -> str:
+    """The text of a CSV as spreadsheet programs save it: UTF-8 (with or without BOM), UTF-16, or Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise MatchingError(f"{name} is geen tekstbestand (CSV) in UTF-8, UTF-16 of Windows-1252.")
+
+
 def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     p = Path(path)
     if not p.is_file():
         raise MatchingError(f"Bestand {p} bestaat niet.")
-    try:
-        with open(p, encoding="utf-8-sig", newline="") as fh:
-            sample = fh.read(4096)
-            fh.seek(0)
-            delimiter = ";" if sample.count(";") > sample.count(",") and "," not in sample.split("\n", 1)[0] else ","
-            reader = csv.DictReader(fh, delimiter=delimiter)
-            header = [h.strip().lower() for h in reader.fieldnames or []]
-            rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
-    except UnicodeDecodeError as exc:
-        raise MatchingError(f"{p.name} is geen UTF-8-tekstbestand (CSV).") from exc
+    text = _decode(p.read_bytes(), p.name)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if text[:4096].count(";") > text[:4096].count(",") and "," not in first_line else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
     missing = [c for c in required if c not in header]
     if missing:
         raise MatchingError(f"{p.name} mist de kolom(men) {', '.join(missing)} (gevonden: {', '.join(header) or 'geen'}).")

@@ -87,10 +87,19 @@ def test_bad_scores_file_gives_a_dutch_error(files, capsys, scores, message):
     assert message in capsys.readouterr().err
 
 
-def test_a_file_that_is_not_utf8_is_named(files, capsys):
-    (files / "I.csv").write_bytes("initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\n\xff\xfe\n".encode("latin-1"))
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252", "utf-16"])
+def test_csv_as_spreadsheet_programs_save_it_is_read(files, encoding):
+    text = "initiative_id;gemeentecode;hours_needed;text\nI1;Zeist;16;Coöperatie zoekt één adviseur\n"
+    (files / "I.csv").write_bytes(text.encode(encoding))
+    assert run(files, "--min-score", "0") == 0
+    _, rows = read_m(files)
+    assert {r["initiative_id"] for r in rows} == {"I1"}
+
+
+def test_a_file_that_is_no_text_is_named(files, capsys):
+    (files / "I.csv").write_bytes(b"initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\n\x81\xfe\n")
     assert run(files) == 1
-    assert "I.csv is geen UTF-8-tekstbestand (CSV)." in capsys.readouterr().err
+    assert "I.csv is geen tekstbestand (CSV) in UTF-8, UTF-16 of Windows-1252." in capsys.readouterr().err
 
 
 def test_missing_theme_elsewhere_is_explained(files, capsys):
