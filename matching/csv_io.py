@@ -55,8 +55,8 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     if not p.is_file():
         raise MatchingError(f"Bestand {p} bestaat niet.")
     text = _decode(p.read_bytes(), p.name)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if text[:4096].count(";") > text[:4096].count(",") and "," not in first_line else ","
+    header_line = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header_line.count)  # the one that separates the column names
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k is not None} for r in reader]

@@ -87,10 +87,10 @@ def test_bad_scores_file_gives_a_dutch_error(files, capsys, scores, message):
     assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252", "utf-16"])
-def test_csv_as_spreadsheet_programs_save_it_is_read(files, encoding):
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ";"), ("cp1252", ";"), ("utf-16", "\t"), ("utf-8", ",")])
+def test_csv_as_spreadsheet_programs_save_it_is_read(files, encoding, delimiter):
     text = "initiative_id;gemeentecode;hours_needed;text\nI1;Zeist;16;Coöperatie zoekt één adviseur\n"
-    (files / "I.csv").write_bytes(text.encode(encoding))
+    (files / "I.csv").write_bytes(text.replace(";", delimiter).encode(encoding))
     assert run(files, "--min-score", "0") == 0
     _, rows = read_m(files)
     assert {r["initiative_id"] for r in rows} == {"I1"}
