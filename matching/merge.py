@@ -57,7 +57,7 @@ def similarity(candidate: dict, registration: dict) -> float:
     }
     total = weight = 0.0
     for name, (a, b) in fields.items():
-        if not a or not b:
+        if not (isinstance(a, str) and a.strip() and isinstance(b, str) and b.strip()):  # missing (None, NaN, '')
             if name == "title":
                 return 0.0
             continue

@@ -2,7 +2,9 @@
 
 Stages, each a Dagster run recorded in the persistent instance ($DAGSTER_HOME):
 reference data -> media scan of the bundled fixture site (served on 127.0.0.1) -> candidates ->
-the round: registrations, match set, reports.
+the round: registrations, match set, reports -> the joint meeting (each municipality's workbook
+filled in by `pipelines.demo_meeting`) -> the round again: the decisions taken in, the confirmed
+candidates merged as initiatives, agreed pairs kept, rejected ones replaced, reports rewritten.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.definitions import defs
+from pipelines.demo_meeting import fill_in_packages
 from pipelines.partitions import rounds_partitions
 from pipelines.scan import ScanConfig, scan_partitions
 from pnet.errors import PnetError
@@ -52,7 +55,8 @@ class DemoSummary:
     out_dir: Path
     round: Round
     stages: list[StageRun] = field(default_factory=list)
-    figures: dict[str, int | float | str] = field(default_factory=dict)
+    figures: dict[str, int | float | str] = field(default_factory=dict)  # after the meeting
+    first_figures: dict[str, int | float | str] = field(default_factory=dict)  # the first match set
 
 
 def demo_instance() -> dg.DagsterInstance:
@@ -93,18 +97,26 @@ def _figures(path: Path, round_id: str) -> dict[str, int | float | str]:
     con = connect(path, read_only=True)
     try:
         one = lambda sql: con.execute(sql, [round_id] * sql.count("?")).fetchone()[0]  # noqa: E731
+        registrations = "coalesce(kind, '') NOT IN ('decisions', 'evaluations')"  # unreadable files count as sent
         return {
             "media_items": one("SELECT count(*) FROM media_items"),
             "candidates": one("SELECT count(*) FROM candidates WHERE is_initiative"),
             "initiatives": one("SELECT count(*) FROM initiatives WHERE round_id = ?"),
             "consultants": one("SELECT count(*) FROM consultants WHERE round_id = ?"),
-            "files": one("SELECT count(*) FROM intake_files WHERE round_id = ?"),
+            "files": one(f"SELECT count(*) FROM intake_files WHERE round_id = ? AND {registrations}"),
             "unreadable_files": one("SELECT count(*) FROM intake_files WHERE round_id = ? AND error IS NOT NULL"),
-            "rejected_rows": one("SELECT coalesce(sum(rejected), 0) FROM intake_files WHERE round_id = ?"),
+            "rejected_rows": one(f"SELECT coalesce(sum(rejected), 0) FROM intake_files WHERE round_id = ? AND {registrations}"),
             "matches": one("SELECT count(*) FROM match_set WHERE round_id = ?"),
             "hours_matched": one("SELECT coalesce(sum(hours), 0) FROM match_set WHERE round_id = ?"),
-            "hours_needed": one("SELECT coalesce(sum(uren_gevraagd), 0) FROM initiatives WHERE round_id = ?"),
+            "hours_needed": one("SELECT coalesce(sum(uren_gevraagd), 0) FROM all_initiatives WHERE round_id = ?"),
             "gap": one("SELECT gap FROM match_runs WHERE round_id = ?"),
+            "agreed": one("SELECT count(*) FROM match_decisions WHERE round_id = ? AND decision = 'akkoord'"),
+            "rejected_pairs": one("SELECT count(*) FROM match_decisions WHERE round_id = ? AND decision = 'afgewezen'"),
+            "confirmed": one("SELECT count(*) FROM candidate_feedback WHERE round_id = ? AND label = 'relevant'"),
+            "scan_initiatives": one("SELECT count(*) FROM match_initiatives WHERE round_id = ? AND origin = 'candidate'"),
+            "scan_hours_matched": one("SELECT coalesce(sum(hours), 0) FROM match_set WHERE round_id = ? "
+                                      "AND initiative_id IN (SELECT initiative_id FROM match_initiatives "
+                                      "WHERE round_id = ? AND origin = 'candidate')"),
         }
     finally:
         con.close()
@@ -146,11 +158,19 @@ def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "da
     stages.append(_run(instance, "kandidaten"))
 
     files = sorted(str(p) for p in DEMO_REGISTRATIONS.iterdir() if p.name != "README.md")
-    stages.append(_run(instance, "ronde", demo_round.round_id, {"ops": {
-        "round_registrations": {"config": {"files": files}},
-        "round_reports": {"config": {"out_dir": str(out)}},
-    }}))
+    stages.append(_round_run(instance, demo_round.round_id, files, out))
+    first_figures = _figures(path, demo_round.round_id)
+    with tempfile.TemporaryDirectory(prefix="pnet-demo-overleg-") as tmp:
+        filled = fill_in_packages(out, Path(tmp))
+        stages.append(_round_run(instance, demo_round.round_id, [str(p) for p in filled], out))
     return DemoSummary(
         warehouse=path, dagster_home=Path(os.environ["DAGSTER_HOME"]), out_dir=out, round=demo_round,
-        stages=stages, figures=_figures(path, demo_round.round_id),
+        stages=stages, figures=_figures(path, demo_round.round_id), first_figures=first_figures,
     )
+
+
+def _round_run(instance: dg.DagsterInstance, round_id: str, files: list[str], out: Path) -> StageRun:
+    return _run(instance, "ronde", round_id, {"ops": {
+        "round_registrations": {"config": {"files": files}},
+        "round_reports": {"config": {"out_dir": str(out)}},
+    }})

@@ -111,6 +111,10 @@ def test_candidates_carry_the_organisation_and_place_the_merge_compares(round_co
     assert similarity({"title": title, "organisation": "stichting Zonnedak", "place": "Zeist"}, registration) >= threshold
     assert similarity({"title": title, "organisation": "Stichting Windkracht", "place": "Zeist"}, registration) < threshold
     assert similarity({"organisation": "Stichting Zonnedak"}, registration) == 0.0  # no title: never the same
+    # a registration without organisation or place (NaN from the table) compares on the title alone
+    assert similarity({"title": title, "organisation": "stichting Zonnedak", "place": "Zeist"},
+                      {"titel": registration["titel"], "initiatiefnemer": float("nan"), "woonplaats": None}) == \
+        similarity({"title": title}, registration)
 
 
 def test_match_round_writes_run_set_and_alternates_and_honours_decisions(round_con):

@@ -15,6 +15,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _match_line(f: dict) -> str:
+    gap = f"{f['gap']:.2%}" if isinstance(f["gap"], float) else "-"
+    return (f"{f['matches']} koppelingen, {number(f['hours_matched'])} van {number(f['hours_needed'])} "
+            f"gevraagde uren (gap {gap}).")
+
+
 def run(args: argparse.Namespace) -> int:
     from pipelines.demo import run_demo
 
@@ -26,9 +32,11 @@ def run(args: argparse.Namespace) -> int:
         f"  Aanmeldingen: {f['files']} bestanden ({f['unreadable_files']} onleesbaar), {f['initiatives']} initiatieven, "
         f"{f['consultants']} consultants, {f['rejected_rows']} rijen afgewezen met reden."
     )
-    gap = f"{f['gap']:.2%}" if isinstance(f["gap"], float) else "-"
-    print(f"  Matchset: {f['matches']} koppelingen, {number(f['hours_matched'])} van {number(f['hours_needed'])} "
-          f"gevraagde uren (gap {gap}).")
+    print("  Eerste matchset: " + _match_line(s.first_figures))
+    print(f"  Overleg: {f['confirmed']} kandidaten als relevant bevestigd ({f['scan_initiatives']} nieuwe initiatieven), "
+          f"{f['agreed']} koppelingen akkoord, {f['rejected_pairs']} afgewezen.")
+    print("  Matchset na het overleg: " + _match_line(f)
+          + f" Nieuwe initiatieven uit de scan kregen {number(f['scan_hours_matched'])} uur.")
     failed = [name for stage in s.stages for name, ok in stage.checks.items() if not ok]
     print(f"  Controles: {sum(len(st.checks) for st in s.stages) - len(failed)} geslaagd"
           + (f", niet geslaagd: {', '.join(failed)}" if failed else "") + ".")
