@@ -26,7 +26,7 @@ from pnet.errors import PnetError
 from pnet.settings import REPO_ROOT, load_config, warehouse_path
 from scrapers.fixture_site import FixtureSite, serve_fixture_site
 from warehouse.db import connect
-from warehouse.rounds import Round, create_round
+from warehouse.rounds import Round, clear_round, create_round
 
 DEMO_REGISTRATIONS = REPO_ROOT / "demo_data" / "registrations"
 DEMO_ARTICLES = 120
@@ -144,6 +144,7 @@ def run_demo(warehouse: str | None = None, out_dir: str | os.PathLike[str] = "da
             con, cfg["round_id"], cfg["gemeenten"],
             date.fromisoformat(str(cfg["open"])), date.fromisoformat(str(cfg["close"])), replace=True,
         )
+        clear_round(con, demo_round.round_id)  # each demo runs its round from the start
     finally:
         con.close()
     instance.add_dynamic_partitions(rounds_partitions.name, [demo_round.round_id])

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from warehouse.rounds import RoundError, create_round, get_round, list_rounds
+from warehouse.rounds import RoundError, clear_round, create_round, get_round, list_rounds
 
 DEMO_20 = [
     "Amersfoort", "Zeist", "De Bilt", "Utrechtse Heuvelrug", "Soest", "Baarn", "Leusden", "Woudenberg",
@@ -54,3 +54,20 @@ def test_existing_round_needs_replace(con):
         create_round(con, "R", ["Almere", "Dronten"], date(2027, 1, 1), date(2027, 2, 1))
     create_round(con, "R", ["Almere", "Dronten"], date(2027, 1, 1), date(2027, 2, 1), replace=True)
     assert sorted(g.naam for g in get_round(con, "R").gemeenten) == ["Almere", "Dronten"]
+
+
+def test_clear_round_deletes_what_the_round_gathered_and_nothing_else(con, tmp_path):
+    from tests.intake_files import INITIATIVE_HEADER, initiative, write_text
+    from warehouse.intake import ingest_files
+
+    for rid in ("2027-R1", "2027-R2"):
+        create_round(con, rid, ["Zeist", "Soest", "Amersfoort"], date(2027, 1, 15), date(2027, 3, 1))
+        ingest_files(con, [write_text(tmp_path / f"{rid}.csv", [INITIATIVE_HEADER, initiative(titel=f"Tuin {rid}")])],
+                     rid, tmp_path / "archief", tmp_path / "bevestigingen")
+        con.execute("INSERT INTO match_decisions (round_id, initiative_id, consultant_id, decision) VALUES (?, 'i', 'c', 'akkoord')", [rid])
+    clear_round(con, "2027-R1")
+    count = lambda table, rid: con.execute(f"SELECT count(*) FROM {table} WHERE round_id = ?", [rid]).fetchone()[0]  # noqa: E731
+    assert [count(t, "2027-R1") for t in ("initiatives", "intake_files", "match_decisions")] == [0, 0, 0]
+    assert [count(t, "2027-R2") for t in ("initiatives", "intake_files", "match_decisions")] == [1, 1, 1]
+    assert con.execute("SELECT count(*) FROM intake_rows").fetchone()[0] == 1  # only 2027-R2's file's row
+    assert get_round(con, "2027-R1").round_id == "2027-R1"  # the round itself stays

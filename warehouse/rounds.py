@@ -117,6 +117,23 @@ def create_round(
     return planned
 
 
+def clear_round(con: duckdb.DuckDBPyConnection, round_id: str) -> None:
+    """Delete everything gathered for a round (registrations and their intake ledger, match sets, decisions,
+    verdicts, evaluations: every table with a round_id); the round itself stays. The demo starts its round so."""
+    tables = [t for (t,) in con.execute(
+        """SELECT c.table_name FROM information_schema.columns c
+           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+           WHERE c.column_name = 'round_id' AND t.table_type = 'BASE TABLE'
+             AND c.table_name NOT IN ('rounds', 'round_gemeenten', 'intake_files')
+           ORDER BY c.table_name"""
+    ).fetchall()]
+    with transaction(con):
+        for table in ("intake_rows", "intake_errors"):
+            con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM intake_files WHERE round_id = ?)", [round_id])
+        for table in [*tables, "intake_files"]:
+            con.execute(f"DELETE FROM {table} WHERE round_id = ?", [round_id])
+
+
 def get_round(con: duckdb.DuckDBPyConnection, round_id: str) -> Round:
     row = con.execute("SELECT open_date, close_date FROM rounds WHERE round_id = ?", [round_id]).fetchone()
     if row is None:
