@@ -20,6 +20,7 @@ import pandas as pd
 from matching.params import MatchingError
 from pnet.themes import themes
 from pnet.untrusted import neutralize_formula
+from warehouse.intake.readers import UnreadableFile, decode_text
 from warehouse.resolver import GemeenteError, default_resolver
 
 INITIATIVE_COLUMNS = ("initiative_id", "gemeentecode", "hours_needed")
@@ -38,23 +39,14 @@ def _theme_lookup() -> dict[str, str]:
     return out
 
 
-def _decode(data: bytes, name: str) -> str:
-    """The text of a CSV as spreadsheet programs save it: UTF-8 (with or without BOM), UTF-16, or Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise MatchingError(f"{name} is geen tekstbestand (CSV) in UTF-8, UTF-16 of Windows-1252.")
-
-
 def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     p = Path(path)
     if not p.is_file():
         raise MatchingError(f"Bestand {p} bestaat niet.")
-    text = _decode(p.read_bytes(), p.name)
+    try:
+        text, _ = decode_text(p.read_bytes())
+    except UnreadableFile:
+        raise MatchingError(f"{p.name} is geen tekstbestand (CSV) in UTF-8, UTF-16 of Windows-1252.") from None
     header_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)  # the one that separates the column names
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -97,7 +97,7 @@ def test_csv_as_spreadsheet_programs_save_it_is_read(files, encoding, delimiter)
 
 
 def test_a_file_that_is_no_text_is_named(files, capsys):
-    (files / "I.csv").write_bytes(b"initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\n\x81\xfe\n")
+    (files / "I.csv").write_bytes(b"PK\x03\x04\x14\x00\x00\x00" + bytes(range(256)))  # binary, e.g. a workbook named .csv
     assert run(files) == 1
     assert "I.csv is geen tekstbestand (CSV) in UTF-8, UTF-16 of Windows-1252." in capsys.readouterr().err
 

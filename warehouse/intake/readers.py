@@ -69,7 +69,7 @@ def read_tables(path: str | Path, data: bytes | None = None) -> list[Table]:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise UnreadableFile(f"Dit is {what}, geen spreadsheet. {_ADVICE}")
-    text, encoding = _decode(data)
+    text, encoding = decode_text(data)
     return [_read_text(text, encoding)]
 
 
@@ -148,7 +148,9 @@ def _read_xlsx(data: bytes) -> list[Table]:
         wb.close()
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def decode_text(data: bytes) -> tuple[str, str]:
+    """A text file as spreadsheet programs save it (UTF-8 with or without BOM, UTF-16, Windows-1252; Latin-1
+    as the last resort) and the Dutch name of its encoding; `UnreadableFile` for binary content."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 met BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
