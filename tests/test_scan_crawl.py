@@ -141,20 +141,22 @@ def test_consent_wall_falls_back_to_the_feed_summary(scans):
 
 
 def test_social_authors_are_hashed_unless_organisation(scans):
-    rows = _rows(scans["warehouse"], "SELECT source, author_hash, text FROM media_items WHERE kind = 'social'")
+    rows = _rows(scans["warehouse"], "SELECT source, author_hash, text, url FROM media_items WHERE kind = 'social'")
     site = scans["site"]
     private = {p.username for p in site.corpus.posts if not p.organisation}
     names = {p.display_name for p in site.corpus.posts if not p.organisation}
     assert rows
-    for source, author, text in rows:
+    for source, author, text, url in rows:
         if source == "Mastodon Gemeente Eemland":
             assert author == "gemeente_eemland@127.0.0.1"
+            assert "/@gemeente_eemland/" in url
         else:
             assert re.fullmatch(r"[0-9a-f]{64}", author)
-            assert not any(u in author or u in text for u in private)
+            assert re.fullmatch(r"http://127\.0\.0\.1:\d+/web/statuses/\d+", url)  # opens the post, names no one
+            assert not any(u in author or u in text or u in url for u in private)
             assert not any(n in text for n in names)
             assert not re.search(r"@(?!gebruiker)\w", text)  # mentions of other people pseudonymised
-    assert any("@gebruiker" in text for _, _, text in rows)
+    assert any("@gebruiker" in text for _, _, text, _ in rows)
 
 
 def test_second_scan_fetches_no_article_again(scans):

@@ -20,6 +20,11 @@ def link_header(response: Response) -> dict[str, str]:
     return {rel: url for url, rel in _LINK.findall(raw)}
 
 
+def status_address(server: str, status_id: str) -> str:
+    """A private person's status by its id on the scanned server: opens the post without naming the author."""
+    return f"{server.rstrip('/')}/web/statuses/{status_id}"
+
+
 class MastodonSpider(SocialSpider):
     """`scrapy crawl mastodon [-a sources=FILE] [-a source=NAME] [-a state=FILE]`.
 
@@ -72,15 +77,15 @@ class MastodonSpider(SocialSpider):
                 continue
             if status.get("reblog") or status.get("visibility") != "public":
                 continue
-            url = status.get("url") or status.get("uri")
+            acct = status["account"]["acct"]
+            author = acct if "@" in acct else f"{acct}@{host}"
+            url = (status.get("url") or status.get("uri")) if source.organisation else status_address(source.url, status["id"])
             text = html_to_text(status.get("content") or "")
             if not url or not text:
                 continue
             if not self.is_new(url):
                 outcome.already_seen += 1
                 continue
-            acct = status["account"]["acct"]
-            author = acct if "@" in acct else f"{acct}@{host}"
             yield self.social_item(source, url, text, status.get("created_at"), author, status.get("language"))
 
         remaining = response.headers.get(b"X-RateLimit-Remaining")
