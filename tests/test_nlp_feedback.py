@@ -79,7 +79,7 @@ def test_score_media_items_writes_candidates_with_model_version(con):
 
 
 def test_feedback_retrains_and_changes_the_decision_on_that_kind_of_text(con, warehouse_path):
-    base = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=10)
+    base = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=30)
     before = load_classifier(base.path).classify([{"id": 1, "text": NEW_BRADERIE}])[0]
     assert before["is_initiative"] is True  # 'vrijwilligers' is all the tiny corpus knows
 
@@ -89,13 +89,13 @@ def test_feedback_retrains_and_changes_the_decision_on_that_kind_of_text(con, wa
         [[f"b{i}"] for i in range(len(BRADERIE))],
     )
     assert [row["label"] for row in feedback_examples(con)] == ["other"] * 3
-    after = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=10)
+    after = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=30)
     assert after.n_feedback == 3
     decision = load_classifier(after.path).classify([{"id": 1, "text": NEW_BRADERIE}])[0]
     assert decision["is_initiative"] is False
     assert "braderie" in decision["evidence"]["classifier"]
 
-    again = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=10)
+    again = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=30)
     assert (again.retrained, again.model_version, again.path) == (False, after.model_version, after.path), "nothing new: kept"
 
     versions = con.execute("SELECT model_version, n_feedback, path, metrics FROM model_versions ORDER BY model_version").fetchall()

@@ -28,6 +28,7 @@ from nlp import architectures, tokenizer  # importing registers pnet.TextCatBOWL
 from nlp.corpus import LABELS, load_corpus
 from nlp.metrics import binary_metrics
 from nlp.tokenizer import blank_dutch
+from pnet.settings import load_config
 
 CONFIG = Path(__file__).with_name("config.cfg")
 FEEDBACK_WEIGHT = 3
@@ -54,7 +55,7 @@ def training_fingerprint(
         "config": CONFIG.read_text(encoding="utf-8"),
         "corpus": [(str(r["id"]), r["text"], r["label"]) for r in corpus],
         "feedback": [(str(r["id"]), r["text"], r["label"]) for r in feedback],
-        "settings": [FEEDBACK_WEIGHT, HELD_OUT_EVERY, max_epochs, seed],
+        "settings": [FEEDBACK_WEIGHT, HELD_OUT_EVERY, max_epochs, seed, load_config("nlp")["classifier"]["threshold"]],
     }
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
@@ -108,7 +109,8 @@ def train_model(
             spacy_train(CONFIG, tmpdir / "out", overrides=overrides, use_gpu=-1)
         nlp = spacy.load(tmpdir / "out" / "model-last")
     scores = [doc.cats.get("initiative", 0.0) for doc in nlp.pipe(r["text"] for r in dev_rows)]
-    metrics = binary_metrics([r["label"] == "initiative" for r in dev_rows], [s >= 0.5 for s in scores])
+    threshold = float(load_config("nlp")["classifier"]["threshold"])
+    metrics = binary_metrics([r["label"] == "initiative" for r in dev_rows], [s >= threshold for s in scores])
     metrics["n_held_out"] = len(dev_rows)
     nlp.meta.update(
         {
