@@ -88,6 +88,12 @@ def _per_gemeente(initiatives: pd.DataFrame, consultants: pd.DataFrame, matches:
     return frame.reset_index()
 
 
+def _hours_free(consultants: pd.DataFrame, matches: pd.DataFrame) -> dict[str, int]:
+    """Per consultant the whole hours the match set leaves of those available."""
+    used = matches.groupby("consultant_id").hours.sum()
+    return {r.consultant_id: int(r.hours_available - used.get(r.consultant_id, 0)) for r in consultants.itertuples()}
+
+
 def match_tables(
     initiatives: pd.DataFrame,
     consultants: pd.DataFrame,
@@ -122,7 +128,8 @@ def match_tables(
     )
     return MatchResult(
         matches=matches,
-        alternates=alternates(enc.pairs, matches, int(load_config("matching")["alternates"])),
+        alternates=alternates(enc.pairs, matches, int(load_config("matching")["alternates"]),
+                              _hours_free(consultants, matches), params.min_block),
         per_gemeente=_per_gemeente(initiatives, consultants, matches),
         scores=enc.scored,
         solution=solution,

@@ -83,6 +83,7 @@ class MatchRow:
     functie: str
     email: str  # empty for alternates: not matched, so no contact details
     hours: int | None
+    hours_free: int | None  # an alternate's hours left after the match set
     score: float
     why: str
     locked: bool
@@ -288,9 +289,10 @@ class RoundData:
             consultant=con_.get("naam", m["consultant_id"]),
             home_code=con_.get("gemeentecode", ""),
             home_naam=self.naam(con_.get("gemeentecode", "")),
-            functie=(con_.get("functie") or "") if soort == PROPOSED else "",
+            functie=con_.get("functie") or "",
             email=(con_.get("email") or "") if soort == PROPOSED else "",
             hours=m.get("hours"),
+            hours_free=None if m.get("hours_free") is None else int(m["hours_free"]),
             score=float(m["score"]),
             why=match_explanation(components, shared),
             locked=bool(m.get("locked")),

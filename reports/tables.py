@@ -136,8 +136,10 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
         sheet="Matches",
         title="Voorgestelde consultants en alternatieven",
         intro="Per initiatief de voorgestelde consultant(s) uit een andere gemeente, met de uren en de reden "
-        "van de match, en daaronder de alternatieven. Vul in het gezamenlijk overleg de kolom Besluit in "
-        "(akkoord of afgewezen); bij een alternatief dat akkoord krijgt, vult u ook de uren in.",
+        "van de match, en daaronder de alternatieven. Alternatieven die nog uren vrij hebben staan bovenaan; "
+        "wie geen uren meer vrij heeft, kan alleen ingezet worden als het overleg elders uren vrijmaakt. "
+        "Vul in het gezamenlijk overleg de kolom Besluit in (akkoord of afgewezen); bij een alternatief dat "
+        "akkoord krijgt, vult u ook de uren in (niet meer dan de uren die nog vrij zijn).",
         columns=[
             Column("Hostgemeente", 20),
             Column("Initiatief", 36, "wrap"),
@@ -148,6 +150,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
             Column("Functie", 22, "wrap"),
             Column("E-mail", 28),
             Column("Uren", 8, "int"),
+            Column("Nog vrij (uur)", 10, "int"),
             Column("Score", 8, "decimal"),
             Column("Waarom deze match", 56, "wrap"),
             Column("Vastgelegd", 11),
@@ -158,7 +161,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
         ],
         rows=[
             [m.host_naam, m.initiative, m.woonplaats, m.soort_label, m.consultant, m.home_naam, m.functie, m.email,
-             m.hours, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id, m.initiative_id, m.consultant_id]
+             m.hours, m.hours_free, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id, m.initiative_id, m.consultant_id]
             for m in rows
         ],
         row_classes=["" if m.soort == PROPOSED else "alternatief" for m in rows],

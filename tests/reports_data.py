@@ -70,8 +70,8 @@ def fill_round(con) -> None:
         match("I3", "C3", 30, 0.71), match("I4", "C4", 16, 0.48),
     ]))
     replace_rows(con, "match_alternates", _frame([
-        {"round_id": ROUND, "initiative_id": "I1", "rank": 1, "consultant_id": "C5", "score": 0.6},
-        {"round_id": ROUND, "initiative_id": "I3", "rank": 1, "consultant_id": "C2", "score": 0.5},
+        {"round_id": ROUND, "initiative_id": "I1", "rank": 1, "consultant_id": "C5", "score": 0.6, "hours_free": 12},
+        {"round_id": ROUND, "initiative_id": "I3", "rank": 1, "consultant_id": "C2", "score": 0.5, "hours_free": 0},
     ]))
     replace_rows(con, "match_decisions", _frame([
         {"round_id": ROUND, "initiative_id": "I2", "consultant_id": "C2", "decision": "akkoord", "hours": 40},

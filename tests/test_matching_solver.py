@@ -171,6 +171,17 @@ def test_alternates_are_the_next_best_not_chosen():
     assert assigned(result) == {("A", "a"): 10}
     assert list(result.alternates.consultant_id) == ["b", "c", "d"]
     assert list(result.alternates["rank"]) == [1, 2, 3]
+    assert list(result.alternates.hours_free) == [10, 10, 10]
+
+
+def test_alternates_with_room_for_a_block_come_before_booked_ones():
+    from matching.alternates import alternates
+
+    eligible = pd.DataFrame({"initiative_id": ["A"] * 5, "consultant_id": list("abcde"), "score": [0.9, 0.8, 0.7, 0.6, 0.5]})
+    chosen = pd.DataFrame({"initiative_id": ["A"], "consultant_id": ["a"]})
+    top = alternates(eligible, chosen, 3, {"a": 0, "b": 0, "c": 20, "d": 5, "e": 8}, min_block=8)
+    assert list(top.consultant_id) == ["c", "e", "b"]  # d (5 h) has no room for a block of 8 and a lower score than b
+    assert list(top.hours_free) == [20, 8, 0] and list(top["rank"]) == [1, 2, 3]
 
 
 def test_local_search_keeps_locks_and_never_gets_worse():
