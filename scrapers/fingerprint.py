@@ -1,7 +1,9 @@
-"""Near-duplicate detection: 64-bit SimHash over word shingles, clusters by Hamming distance.
+"""Near-duplicate detection: 64-bit SimHash over word shingles, clusters by Hamming distance, and headlines.
 
 The same press release on several sites differs by an intro line or an outlet's sign-off; its
-SimHash differs in a few bits, where unrelated texts differ in about 32 of 64.
+SimHash differs in a few bits, where unrelated texts differ in about 32 of 64. A copy that an
+outlet framed with more of its own text can differ by more bits but usually keeps the headline, so
+an item with the same headline as an earlier one of the same area joins its cluster too.
 """
 
 from __future__ import annotations
@@ -70,3 +72,41 @@ def assign_clusters(
         new_fps.append(fp)
         clusters.append(cluster)
     return result
+
+
+MIN_TITLE_WORDS = 5  # a shorter headline ('Nieuws uit de raad') does not name one story
+
+
+def title_key(title: str | None) -> str | None:
+    """A headline's words, case-folded, or None when it is too short to name one story."""
+    words = _WORD.findall((title or "").casefold())
+    return " ".join(words) if len(words) >= MIN_TITLE_WORDS else None
+
+
+def join_same_headlines(
+    clusters: dict[str, str],
+    new: Iterable[tuple[str, str | None, list[str]]],
+    existing: Iterable[tuple[str | None, list[str], str]] = (),
+) -> dict[str, str]:
+    """Let each new item that starts its own cluster join an earlier item with the same headline.
+
+    `new` holds (item_id, title, gemeenten) in order, `existing` (title, gemeenten, cluster_id) of
+    stored items; the two must share a municipality, unless one of them names none.
+    """
+    earlier: dict[str, list[tuple[set[str], str]]] = {}
+    for title, gemeenten, cluster in existing:
+        if key := title_key(title):
+            earlier.setdefault(key, []).append((set(gemeenten or ()), cluster))
+    result = dict(clusters)
+    for item, title, gemeenten in new:
+        key = title_key(title)
+        if key is None:
+            continue
+        area = set(gemeenten or ())
+        if result[item] == item:
+            match = next((c for g, c in earlier.get(key, []) if not g or not area or g & area), None)
+            if match is not None:
+                result[item] = match
+        earlier.setdefault(key, []).append((area, result[item]))
+    return result
+

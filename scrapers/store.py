@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from scrapers.fingerprint import assign_clusters
+from scrapers.fingerprint import assign_clusters, join_same_headlines
 from scrapers.outcome import SourceOutcome
 from scrapers.urls import item_id
 from warehouse.db import transaction
+
+
+HEADLINE_WINDOW = timedelta(days=30)  # a copy under the same headline appears within days, not months
 
 
 def load_state(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -69,9 +72,14 @@ def store_scan(
         for item in fresh:
             item["item_id"] = item_id(item["canonical_url"])
         clusters = assign_clusters(((i["item_id"], int(i["fingerprint"])) for i in fresh), existing, max_distance)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        headlines = con.execute(
+            "SELECT title, gemeenten, cluster_id FROM media_items WHERE title IS NOT NULL AND cluster_id IS NOT NULL"
+            " AND fetched_at >= ?", [now - HEADLINE_WINDOW]
+        ).fetchall()
+        clusters = join_same_headlines(clusters, ((i["item_id"], i.get("title"), i.get("gemeenten")) for i in fresh), headlines)
         for item in fresh:
             item["cluster_id"] = clusters[item["item_id"]]
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
         if fresh:
             frame = pd.DataFrame(
                 {

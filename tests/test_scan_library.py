@@ -10,7 +10,7 @@ import pytest
 
 from pnet.cli import main
 from scrapers.extract import detect_language, extract_article, html_to_text, parse_date
-from scrapers.fingerprint import assign_clusters, hamming, simhash
+from scrapers.fingerprint import assign_clusters, hamming, join_same_headlines, simhash
 from scrapers.fixture_site import pages
 from scrapers.fixture_site.content import build_corpus
 from scrapers.privacy import author_salt, hash_author, purge_social_posts, salt_file
@@ -107,6 +107,22 @@ def test_simhash_near_duplicates_cluster_unrelated_do_not():
     assert clusters == {"o": "o", "c": "o", "x": "x"}
     # an item already in the warehouse keeps its cluster id for later copies
     assert assign_clusters([("c2", fp[copy.id])], [(fp[original.id], "earlier")], 7) == {"c2": "earlier"}
+
+
+def test_a_copy_under_the_same_headline_joins_the_original_of_the_same_area():
+    title = "Initiatiefnemers tiny forest Soesterberg vragen hulp"
+    own = {"a": "a", "b": "b", "c": "c", "d": "d", "e": "e"}
+    new = [
+        ("a", title, ["GM0342"]),
+        ("b", title.upper() + "!", ["GM0342", "GM0307"]),  # the regional outlet's copy
+        ("c", title, ["GM0344"]),  # the same words elsewhere: another story
+        ("d", "Nieuws uit de raad", ["GM0342"]),
+        ("e", "Nieuws uit de raad", ["GM0342"]),  # too short to name one story
+    ]
+    assert join_same_headlines(own, new) == {"a": "a", "b": "a", "c": "c", "d": "d", "e": "e"}
+    # a stored item keeps its cluster for a later copy; a cluster found by SimHash is kept
+    assert join_same_headlines({"f": "f", "g": "x"}, [("f", title, ["GM0342"]), ("g", title, ["GM0342"])],
+                               [(title, ["GM0342"], "earlier")]) == {"f": "earlier", "g": "x"}
 
 
 def test_extraction_keeps_article_text_and_drops_boilerplate():
