@@ -112,7 +112,10 @@ def merge_round_initiatives(con: duckdb.DuckDBPyConnection, round_id: str) -> pd
             regs.at[k, "item_ids"] = [*regs.at[k, "item_ids"], cand["item_id"]]
             regs.at[k, "link_score"] = max(best[0], regs.at[k, "link_score"] or 0.0)
             continue
-        key = cand["cluster"]
+        # the same initiative found twice (another cluster: an outlet's own article, a post) joins the first
+        twin = max(((similarity(cand, row), key) for key, row in new_rows.items() if row["gemeentecode"] == cand["gemeentecode"]),
+                   default=(0.0, None))
+        key = twin[1] if twin[0] >= float(cfg["threshold"]) else cand["cluster"]
         if key in new_rows:
             new_rows[key]["item_ids"].append(cand["item_id"])
             continue

@@ -79,6 +79,13 @@ def test_merge_links_the_same_initiative_and_adds_new_ones(round_con):
     assert stored == 3
 
 
+def test_the_same_new_initiative_found_in_two_clusters_becomes_one(round_con):
+    add_candidate(round_con, "n5", "Voedselbos De Bilt zoekt een vergunning", "GM0310", ["groen"], cluster="k2")
+    add_candidate(round_con, "n6", "Voedselbos De Bilt zoekt vergunning", "GM0342", ["groen"], cluster="k3")  # another municipality
+    new = merge_round_initiatives(round_con, ROUND).query("origin == 'candidate'")
+    assert sorted(sorted(ids) for ids in new.item_ids) == [["n2", "n3", "n5"], ["n6"]]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
