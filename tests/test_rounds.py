@@ -56,6 +56,17 @@ def test_existing_round_needs_replace(con):
     assert sorted(g.naam for g in get_round(con, "R").gemeenten) == ["Almere", "Dronten"]
 
 
+def test_replace_keeps_municipalities_that_have_registrations(con):
+    create_round(con, "R", ["Almere", "Dronten", "Lelystad"], date(2027, 1, 1), date(2027, 2, 1))
+    con.execute("INSERT INTO consultants (round_id, consultant_id, naam, email, gemeentecode, themas, uren_beschikbaar, "
+                "akkoord_werkgever) VALUES ('R', 'c1', 'An', 'an@x.nl', 'GM0303', ['zorg'], 40, true)")  # Dronten
+    with pytest.raises(RoundError, match="heeft al aanmeldingen van Dronten; die gemeenten kunnen niet uit de ronde"):
+        create_round(con, "R", ["Almere", "Lelystad"], date(2027, 1, 1), date(2027, 2, 1), replace=True)
+    assert [g.naam for g in get_round(con, "R").gemeenten] == ["Almere", "Dronten", "Lelystad"]
+    create_round(con, "R", ["Almere", "Dronten"], date(2027, 1, 1), date(2027, 3, 1), replace=True)  # Lelystad has none
+    assert [g.naam for g in get_round(con, "R").gemeenten] == ["Almere", "Dronten"]
+
+
 def test_clear_round_deletes_what_the_round_gathered_and_nothing_else(con, tmp_path):
     from tests.intake_files import INITIATIVE_HEADER, initiative, write_text
     from warehouse.intake import ingest_files

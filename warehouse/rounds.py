@@ -103,6 +103,17 @@ def create_round(
     exists = con.execute("SELECT count(*) FROM rounds WHERE round_id = ?", [round_id]).fetchone()[0]
     if exists and not replace:
         raise RoundError(f"Ronde {round_id} bestaat al.")
+    kept = [g.code for g in planned.gemeenten]
+    dropped = [code for (code,) in con.execute(
+        """SELECT DISTINCT gemeentecode FROM (SELECT gemeentecode FROM initiatives WHERE round_id = $1
+           UNION ALL SELECT gemeentecode FROM consultants WHERE round_id = $1)
+           WHERE NOT list_contains($2, gemeentecode) ORDER BY gemeentecode""", [round_id, kept]).fetchall()]
+    if dropped:
+        names = ", ".join(default_resolver().get(code).naam for code in dropped)
+        raise RoundError(
+            f"Ronde {round_id} heeft al aanmeldingen van {names}; die gemeenten kunnen niet uit de ronde. "
+            "Laat ze in de ronde, of maak een nieuwe ronde met een andere id."
+        )
     with transaction(con):
         con.execute("DELETE FROM round_gemeenten WHERE round_id = ?", [round_id])
         con.execute("DELETE FROM rounds WHERE round_id = ?", [round_id])
