@@ -39,8 +39,11 @@ def test_refused_round_is_a_message_not_a_traceback(capsys):
     assert err.startswith("fout: ") and "Traceback" not in err
 
 
-def test_unknown_round_for_costs(capsys):
-    assert main(["costs", "--round", "nope"]) == 1
+def test_unknown_round_for_costs(capsys, warehouse_path):
+    from warehouse.db import connect
+
+    connect(warehouse_path).close()
+    assert main(["costs", "--round", "nope", "--warehouse", str(warehouse_path)]) == 1
     assert "bestaat niet" in capsys.readouterr().err
 
 
@@ -50,6 +53,32 @@ def test_costs_table_in_dutch_notation(capsys):
     assert lines[0].startswith("Budget € 150.000,00, € 0,")
     assert lines[2].split()[:3] == ["GM0344", "Utrecht", "374.238"]  # larger municipality first, CBS inhabitants
     assert lines[-1].split()[-2:] == ["€", "150.000,00"]  # the shares add up to the budget
+
+
+@pytest.mark.parametrize(("budget", "printed"), [("150.000", "€ 150.000,00"), ("150000,50", "€ 150.000,50"), ("€ 2.500", "€ 2.500,00")])
+def test_costs_budget_written_the_dutch_way(capsys, budget, printed):
+    assert main(["costs", "--gemeenten", "Utrecht,Zeist", "--budget", budget]) == 0
+    assert capsys.readouterr().out.startswith(f"Budget {printed},")
+
+
+@pytest.mark.parametrize("budget", ["nan", "inf", "-5", "0", "veel"])
+def test_costs_refuses_a_budget_that_is_no_positive_amount(capsys, budget):
+    with pytest.raises(SystemExit):
+        main(["costs", "--gemeenten", "Utrecht,Zeist", f"--budget={budget}"])
+    err = capsys.readouterr().err
+    assert "geen bedrag" in err or "moet meer dan € 0 zijn" in err
+
+
+def test_costs_without_municipalities_and_paths_that_are_no_folder_are_messages(capsys, tmp_path):
+    assert main(["costs", "--gemeenten", ""]) == 1
+    assert capsys.readouterr().err == "fout: Geen gemeenten om de kosten over te verdelen.\n"
+    afile = tmp_path / "bestand"
+    afile.write_text("x")
+    assert main(["templates", "--out", str(afile)]) == 1
+    assert capsys.readouterr().err == f"fout: {afile} bestaat al als bestand; geef een map op.\n"
+    assert main(["round", "list", "--warehouse", str(tmp_path / "typo" / "w.duckdb")]) == 1
+    assert "bestaat nog niet" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists(), "a command that only reads creates no warehouse"
 
 
 def test_round_dates_in_dutch_or_iso_notation(capsys, warehouse_path):

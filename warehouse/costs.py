@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from pnet.errors import PnetError
 from warehouse.resolver import Gemeente
+
+
+class CostsError(PnetError, ValueError):
+    """Costs cannot be shared (no municipalities, no positive budget)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def allocate(gemeenten: list[Gemeente], budget: float | Decimal) -> Allocation:
     municipality with more inhabitants, then by code, so the result is deterministic.
     """
     if not gemeenten:
-        raise ValueError("Geen gemeenten om de kosten over te verdelen.")
+        raise CostsError("Geen gemeenten om de kosten over te verdelen.")
     cents_total = int((Decimal(str(budget)) * 100).to_integral_value())
     inwoners_total = sum(g.inwoners for g in gemeenten)
     exact = [Decimal(cents_total) * g.inwoners / inwoners_total for g in gemeenten]

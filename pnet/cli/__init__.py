@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from pnet.errors import PnetError
+from pnet.errors import PnetError, file_error_message
 
 # Each module defines `register(subparsers)`; its handlers return an exit status.
 COMMAND_MODULES = [
@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a path the user gave that cannot be read or written
+        print(f"fout: {file_error_message(exc)}.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

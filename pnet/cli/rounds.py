@@ -54,7 +54,7 @@ def run_list(args: argparse.Namespace) -> int:
     from warehouse.db import connect
     from warehouse.rounds import list_rounds
 
-    con = connect(args.warehouse)
+    con = connect(args.warehouse, read_only=True)
     try:
         rounds = list_rounds(con)
     finally:
