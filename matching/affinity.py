@@ -4,7 +4,9 @@ s_ic = w_themes * theme overlap + w_text * TF-IDF cosine + w_travel * exp(-km / 
 theme overlap is the share of the initiative's themes the consultant covers, the TF-IDF is over
 the initiative's description and help request against the consultant's expertise (character
 4-grams of words, which suits Dutch compounds), and travel
-prefers nearby (but never the same) municipalities. Weights come from `config/matching.yaml`.
+prefers nearby (but never the same) municipalities. Weights come from `config/matching.yaml`; a
+component for which the input has no data at all (no themes, no texts) is left out and the other
+weights are scaled up to sum to 1, so optional columns are optional.
 """
 
 from __future__ import annotations
@@ -92,7 +94,18 @@ def affinity_pairs(initiatives: pd.DataFrame, consultants: pd.DataFrame, centroi
     pc = where.reindex(consultants.gemeentecode)
     km = distances_km(pi.centroid_lat, pi.centroid_lon, pc.centroid_lat, pc.centroid_lon)
     travel = np.where(np.isnan(km), 0.0, np.exp(-np.nan_to_num(km) / float(cfg["travel_scale_km"])))
-    score = w["themes"] * overlap + w["text"] * text + w["travel"] * travel
+    # a component nobody has data for (no themes or no text in the whole input, no centroids) does not count
+    weights = {
+        "themes": w["themes"] * bool(ti.any() and tc.any()),
+        "text": w["text"] * bool(vectors[:n_i].nnz and vectors[n_i:].nnz),
+        "travel": w["travel"] * bool(np.isfinite(km).any()),
+    }
+    total = sum(weights.values()) or 1.0
+    score = (weights["themes"] * overlap + weights["text"] * text + weights["travel"] * travel) / total
+    if not weights["themes"]:
+        overlap = np.full_like(overlap, np.nan)  # not 0 % covered: not known
+    if not weights["text"]:
+        text = np.full_like(text, np.nan)
     ii, cc = np.nonzero(initiatives.gemeentecode.to_numpy()[:, None] != consultants.gemeentecode.to_numpy()[None, :])
     return pd.DataFrame(
         {

@@ -3,7 +3,7 @@
 I.csv: initiative_id, gemeentecode, hours_needed [, priority, themes, text]
 C.csv: consultant_id, gemeentecode, hours_available [, themes, text]  (employer consent assumed)
 S.csv: initiative_id, consultant_id, score
-Themes are codes or labels from config/themas.yaml separated by ';' or '|'; a gemeentecode may
+Themes are codes or labels from config/themas.yaml separated by ';', '|' or ','; a gemeentecode may
 also be a municipality name. Every row is loaded or the file is refused with all its problems listed.
 """
 
@@ -14,13 +14,16 @@ import io
 import math
 import re
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
 from matching.params import MatchingError
 from pnet.themes import themes
 from pnet.untrusted import neutralize_formula
+from pnet.settings import settings
 from warehouse.intake.readers import UnreadableFile, decode_text
+from warehouse.intake.values import number as dutch_number
 from warehouse.resolver import GemeenteError, default_resolver
 
 INITIATIVE_COLUMNS = ("initiative_id", "gemeentecode", "hours_needed")
@@ -61,19 +64,20 @@ def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def _number(value: str, what: str, problems: list[str], where: str, *, lo: float = 0.0, hi: float = math.inf) -> float:
+    """A number written as the intake reads it: '12,5', '12.5', Dutch thousands '1.000'."""
     try:
-        x = float(value.replace(",", "."))
+        x = dutch_number(value)
     except ValueError:
         problems.append(f"{where}: {what} '{value}' is geen getal.")
         return 0.0
-    if not lo <= x <= hi or math.isnan(x):
+    if not lo <= x <= hi:
         problems.append(f"{where}: {what} {value} ligt niet tussen {lo:g} en {hi:g}.")
     return x
 
 
 def _themes(value: str, lookup: dict[str, str], problems: list[str], where: str) -> list[str]:
     out = []
-    for part in (p.strip() for p in re.split(r"[;|]", value or "")):
+    for part in (p.strip() for p in re.split(r"[;|,]", value or "")):
         if not part:
             continue
         code = lookup.get(part.casefold())
@@ -98,7 +102,7 @@ def _raise(name: str, problems: list[str]) -> None:
         raise MatchingError(f"{name} kan niet worden gebruikt:\n" + "\n".join(problems[:MAX_PROBLEMS]) + more)
 
 
-def _records(path, required, id_col, hours_col, hours_what) -> tuple[pd.DataFrame, list[dict]]:
+def _records(path, required, id_col, hours_col, hours_what, max_hours: float) -> tuple[pd.DataFrame, list[dict]]:
     rows = _read(path, required)
     name, lookup, problems, out, seen = Path(path).name, _theme_lookup(), [], [], {}
     for n, r in enumerate(rows, start=2):
@@ -111,7 +115,7 @@ def _records(path, required, id_col, hours_col, hours_what) -> tuple[pd.DataFram
         rec = {
             id_col: r[id_col],
             "gemeentecode": _gemeente(r["gemeentecode"], problems, where),
-            hours_col: _number(r[hours_col], hours_what, problems, where),
+            hours_col: _number(r[hours_col], hours_what, problems, where, hi=max_hours),
             "themes": _themes(r.get("themes", ""), lookup, problems, where),
             "text": r.get("text", ""),
         }
@@ -123,12 +127,14 @@ def _records(path, required, id_col, hours_col, hours_what) -> tuple[pd.DataFram
 
 
 def read_initiatives(path: str | Path) -> pd.DataFrame:
-    frame, _ = _records(path, INITIATIVE_COLUMNS, "initiative_id", "hours_needed", "hours_needed")
+    frame, _ = _records(path, INITIATIVE_COLUMNS, "initiative_id", "hours_needed", "hours_needed",
+                        settings()["intake"]["max_uren_initiatief"])
     return frame
 
 
 def read_consultants(path: str | Path) -> pd.DataFrame:
-    frame, _ = _records(path, CONSULTANT_COLUMNS, "consultant_id", "hours_available", "hours_available")
+    frame, _ = _records(path, CONSULTANT_COLUMNS, "consultant_id", "hours_available", "hours_available",
+                        settings()["intake"]["max_uren_consultant"])
     frame["akkoord"] = True
     return frame
 
@@ -137,8 +143,13 @@ def read_scores(path: str | Path, initiatives: pd.DataFrame, consultants: pd.Dat
     rows = _read(path, SCORE_COLUMNS)
     name, problems, out = Path(path).name, [], []
     known_i, known_c = set(initiatives.initiative_id), set(consultants.consultant_id)
+    seen: dict[tuple[str, str], int] = {}
     for n, r in enumerate(rows, start=2):
         where = f"{name} regel {n}"
+        pair = (r["initiative_id"], r["consultant_id"])
+        if pair in seen:
+            problems.append(f"{where}: het paar {pair[0]} - {pair[1]} staat ook op regel {seen[pair]}.")
+        seen.setdefault(pair, n)
         if r["initiative_id"] not in known_i:
             problems.append(f"{where}: initiatief '{r['initiative_id']}' staat niet in het initiatievenbestand.")
         if r["consultant_id"] not in known_c:
@@ -149,7 +160,7 @@ def read_scores(path: str | Path, initiatives: pd.DataFrame, consultants: pd.Dat
     return pd.DataFrame(out)
 
 
-def write_matches(matches: pd.DataFrame, path: str | Path) -> None:
+def write_matches(matches: pd.DataFrame, path: str | Path | TextIO) -> None:
     """M.csv: the match set with explanation columns; text cells never become formulas."""
     frame = matches.reindex(columns=list(MATCH_COLUMNS)).copy()
     for col in ("initiative_id", "consultant_id", "toelichting"):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from matching.affinity import affinity_pairs
 from matching.assign import MatchResult, match_tables
 from matching.csv_io import read_consultants, read_initiatives, read_scores, write_matches
-from matching.params import MatchParams
+from matching.params import MatchingError, MatchParams
 from warehouse.reference import boundaries
 
 
@@ -18,7 +19,8 @@ def match_files(
     params: MatchParams,
     output_csv: str | Path,
 ) -> MatchResult:
-    """Read the files, match, write `output_csv`. With a scores file only its pairs are candidates."""
+    """Read the files, match, write `output_csv` ('-': standard output). With a scores file only its pairs are candidates."""
+    _check_output(output_csv)
     initiatives = read_initiatives(initiatives_csv)
     consultants = read_consultants(consultants_csv)
     computed = affinity_pairs(initiatives, consultants, boundaries())
@@ -28,5 +30,16 @@ def match_files(
     else:
         pairs = computed
     result = match_tables(initiatives, consultants, pairs, params)
-    write_matches(result.matches, output_csv)
+    write_matches(result.matches, sys.stdout if str(output_csv) == "-" else output_csv)
     return result
+
+
+def _check_output(output_csv: str | Path) -> None:
+    """Refuse an output path that cannot be written before the work, not after it."""
+    if str(output_csv) == "-":
+        return
+    path = Path(output_csv)
+    if path.is_dir():
+        raise MatchingError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld {path / 'M.csv'}.")
+    if not path.parent.is_dir():
+        raise MatchingError(f"De map {path.parent} bestaat niet; maak haar eerst aan of kies een andere plek voor {path.name}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 
 from pnet.errors import PnetError
@@ -33,8 +34,8 @@ class MatchParams:
             raise MatchingError(f"--min-block moet minimaal 1 uur zijn (gegeven: {self.min_block}).")
         if not 0 <= self.min_score <= 1:
             raise MatchingError(f"--min-score moet tussen 0 en 1 liggen (gegeven: {self.min_score}).")
-        if self.time_limit <= 0:
-            raise MatchingError(f"--time-limit moet positief zijn (gegeven: {self.time_limit}).")
+        if not math.isfinite(self.time_limit) or self.time_limit <= 0:
+            raise MatchingError(f"--time-limit moet een positief aantal seconden zijn (gegeven: {self.time_limit}).")
 
     def as_json(self) -> dict:
         return asdict(self)

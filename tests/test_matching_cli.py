@@ -79,6 +79,7 @@ def test_scores_file_limits_the_candidates(files):
         ("initiative_id,consultant_id,score\nI1,c9,0.5\n", "S.csv regel 2: consultant 'c9' staat niet in het consultantsbestand."),
         ("initiative_id,consultant_id,score\nI1,c3,1.5\n", "S.csv regel 2: score 1.5 ligt niet tussen 0 en 1."),
         ("initiative_id,consultant_id\nI1,c3\n", "S.csv mist de kolom(men) score"),
+        ("initiative_id,consultant_id,score\nI1,c3,0.9\nI1,c3,0.1\n", "S.csv regel 3: het paar I1 - c3 staat ook op regel 2."),
     ],
 )
 def test_bad_scores_file_gives_a_dutch_error(files, capsys, scores, message):
@@ -120,6 +121,9 @@ def test_missing_theme_elsewhere_is_explained(files, capsys):
         ("initiative_id,gemeentecode,hours_needed,themes\nI1,Zeist,8,ruimtevaart\n", "onbekend thema 'ruimtevaart'"),
         ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,8\nI1,Soest,8\n", "staat ook op regel 2"),
         ("initiative_id,gemeentecode,hours_needed\n", "bevat geen regels"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,1.000\n", "regel 2: hours_needed 1.000 ligt niet tussen 0 en 400"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,inf\n", "regel 2: hours_needed 'inf' is geen getal"),
+        ("initiative_id,gemeentecode,hours_needed\nI1,Zeist,1_000\n", "regel 2: hours_needed '1_000' is geen getal"),
     ],
 )
 def test_bad_input_gives_a_dutch_error(files, capsys, initiatives, message):
@@ -135,7 +139,9 @@ def test_bad_input_gives_a_dutch_error(files, capsys, initiatives, message):
         (["--max-team", "0"], "--max-team moet minimaal 1 zijn (gegeven: 0)"),
         (["--min-block", "0"], "--min-block moet minimaal 1 uur zijn"),
         (["--min-score", "1.5"], "--min-score moet tussen 0 en 1 liggen (gegeven: 1.5)"),
-        (["--time-limit", "0"], "--time-limit moet positief zijn"),
+        (["--time-limit", "0"], "--time-limit moet een positief aantal seconden zijn"),
+        (["--time-limit", "nan"], "--time-limit moet een positief aantal seconden zijn"),
+        (["--time-limit", "inf"], "--time-limit moet een positief aantal seconden zijn"),
     ],
 )
 def test_bad_limits_are_refused_in_dutch(files, capsys, flags, message):
@@ -154,3 +160,33 @@ def test_formula_text_is_neutralised(files):
     assert run(files, "--min-score", "0") == 0
     _, rows = read_m(files)
     assert rows[0]["initiative_id"] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(("output", "message"), [("", "is een map; geef een bestandsnaam op"), ("nergens/M.csv", "bestaat niet; maak haar eerst aan")])
+def test_an_output_that_cannot_be_written_is_refused_before_matching(files, capsys, output, message):
+    assert main(["match", "--initiatives", str(files / "I.csv"), "--consultants", str(files / "C.csv"), "-o", str(files / output)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_dash_writes_the_match_set_to_stdout_and_the_summary_to_stderr(files, capsys):
+    assert main(["match", "--initiatives", str(files / "I.csv"), "--consultants", str(files / "C.csv"), "-o", "-",
+                 "--time-limit", "10"]) == 0
+    captured = capsys.readouterr()
+    rows = list(csv.DictReader(captured.out.splitlines()))
+    assert {(r["initiative_id"], r["consultant_id"]) for r in rows} == {("I1", "c1"), ("I2", "c3"), ("I3", "c2")}
+    assert "geschreven naar standaarduitvoer" in captured.err and not (files / "-").exists()
+
+
+def test_without_themes_the_other_components_decide(files):
+    """Themes are optional: left out of both files, text and travel make the whole score."""
+    for name in ("I.csv", "C.csv"):
+        lines = (files / name).read_text(encoding="utf-8").splitlines()
+        cut = lines[0].split(",").index("themes")
+        (files / name).write_text("\n".join(",".join(p for k, p in enumerate(line.split(",")) if k != cut) for line in lines) + "\n",
+                                  encoding="utf-8")
+    assert run(files) == 0
+    _, rows = read_m(files)
+    assert {r["initiative_id"] for r in rows} == {"I1", "I2", "I3"}
+    assert all(r["themes"] == "" for r in rows) and all(float(r["score"]) >= 0.2 for r in rows)
+

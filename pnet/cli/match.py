@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-score", type=float, default=None, metavar="S", help="paren onder deze score worden nooit voorgesteld (standaard 0,2)")
     p.add_argument("--fairness", choices=("on", "off"), default=None, help="tweede stap: eerlijke verdeling over gemeenten")
     p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS", help="rekentijd in seconden (standaard 60)")
-    p.add_argument("-o", "--output", required=True, metavar="M.csv", help="het resultaat: de koppelingen met toelichting")
+    p.add_argument("-o", "--output", required=True, metavar="M.csv", help="het resultaat: de koppelingen met toelichting ('-': standaarduitvoer)")
     p.add_argument("--json", action="store_true", help="druk de samenvatting af als één JSON-regel")
     p.set_defaults(func=run)
 
@@ -38,15 +38,17 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"let op: {warning}", file=sys.stderr)
     summary = result.summary()
+    out = sys.stderr if args.output == "-" else sys.stdout  # with '-o -' the match set itself is on stdout
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json.dumps(summary, ensure_ascii=False), file=out)
     else:
         print(f"{summary['matches']} koppelingen, {summary['hours_matched']} van {summary['hours_needed']} gevraagde uren "
-              f"({summary['hours_available']} beschikbaar); geschreven naar {args.output}")
+              f"({summary['hours_available']} beschikbaar); geschreven naar "
+              f"{'standaarduitvoer' if args.output == '-' else args.output}", file=out)
         print(f"doelwaarde {summary['objective']:.4f}, bovengrens {summary['bound']:.4f}, "
-              f"gap {summary['gap']:.4%} ({summary['status']}, {summary['seconds']} s)")
+              f"gap {summary['gap']:.4%} ({summary['status']}, {summary['seconds']} s)", file=out)
         if summary["fairness_ratio"] is not None:
-            print(f"eerlijkheid: laagste verhouding ontvangen/eerlijk deel {summary['fairness_ratio']:.3f}")
+            print(f"eerlijkheid: laagste verhouding ontvangen/eerlijk deel {summary['fairness_ratio']:.3f}", file=out)
     if result.violations:
         for v in result.violations:
             print(f"fout: {v.message}", file=sys.stderr)
