@@ -55,7 +55,7 @@ def current_model_path(warehouse: str | os.PathLike[str] | None = None) -> Path:
 def load_pipeline(path: Path) -> Language:
     """Our trained pipeline, on top of `PNET_SPACY_BASE` when that names an installed pipeline."""
     if not (path / "meta.json").exists():
-        raise ModelError(f"Geen getraind model gevonden in {path}. Draai 'pnet train' om het te bouwen.")
+        raise ModelError(f"Geen getraind model gevonden in '{path}'. Draai 'pnet train' om het te bouwen.")
     # The tokenizer is built from the model's config (ours, nlp/tokenizer.py; spaCy's Dutch one for
     # models trained before it); reading a saved spaCy tokenizer would only double the load time.
     trained = spacy.load(path, exclude=["tokenizer"])
@@ -191,6 +191,12 @@ def validate_record(record: object, line: int) -> dict:
         raise RecordError(f"regel {line}: het veld 'id' ontbreekt.")
     if not isinstance(record.get("text"), str) or not record["text"].strip():
         raise RecordError(f"regel {line} (id {record['id']}): het veld 'text' ontbreekt of is leeg.")
+    for key in ("url", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise RecordError(f"regel {line} (id {record['id']}): '{key}' moet tekst zijn.")
+    for key in ("text", "title"):  # a lone surrogate escape (\ud800) cannot be encoded: it becomes '?'
+        if isinstance(record.get(key), str):
+            record[key] = record[key].encode("utf-8", "replace").decode("utf-8")
     coverage = record.get("source_gemeenten")
     if coverage is not None and not (isinstance(coverage, list) and all(isinstance(c, str) for c in coverage)):
         raise RecordError(f"regel {line} (id {record['id']}): 'source_gemeenten' moet een lijst met gemeentecodes of -namen zijn.")

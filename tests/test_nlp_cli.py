@@ -58,6 +58,24 @@ def test_bad_lines_are_reported_and_the_rest_classified(tmp_path, capsys):
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["z1", "a3"]
 
 
+def test_input_saved_by_an_editor_is_read_whole(tmp_path):
+    """A BOM (Notepad), UTF-16 or Windows-1252 input loses no line."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in RECORDS[:2])
+    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
+        src, out = tmp_path / f"{encoding}.jsonl", tmp_path / f"{encoding}.out.jsonl"
+        src.write_bytes(text.encode(encoding))
+        assert main(["classify", str(src), "-o", str(out)]) == 0, encoding
+        assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["z1", 7]
+
+
+def test_fields_of_the_wrong_type_and_lone_surrogates_are_reported_not_raised(tmp_path, capsys):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text('{"id": "u", "text": "Buurtbus", "url": 42}\n{"id": "s", "text": "Buurtbus tr\\ud800ail"}\n', encoding="utf-8")
+    assert main(["classify", str(src), "-o", str(out)]) == 1
+    assert "regel 1 (id u): 'url' moet tekst zijn." in capsys.readouterr().err
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["s"]
+
+
 def test_missing_input_is_a_dutch_error_not_a_traceback(tmp_path, capsys):
     assert main(["classify", str(tmp_path / "bestaat-niet.jsonl")]) == 1
     assert capsys.readouterr().err.startswith("fout: Kan ")

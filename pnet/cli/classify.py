@@ -47,30 +47,47 @@ def _open(path: str, mode: str) -> Iterator[IO[str]]:
         yield sys.stdin if mode == "r" else sys.stdout
         return
     try:
-        fh = open(path, mode, encoding="utf-8")
+        fh = open(path, mode, encoding=None if "b" in mode else "utf-8")
     except OSError as exc:
         raise InputError(f"Kan {path} niet openen: {exc.strerror}.") from exc
     with fh:
         yield fh
 
 
+def _read_text(path: str) -> str:
+    """The input as text, in UTF-8 or as an editor may have saved it (with a BOM, UTF-16, Windows-1252)."""
+    from warehouse.intake.readers import UnreadableFile, decode_text
+
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream without bytes underneath
+            return sys.stdin.read()
+        data = stream.read()
+    else:
+        with _open(path, "rb") as fh:
+            data = fh.read()
+    try:
+        return decode_text(data)[0]
+    except UnreadableFile:
+        raise InputError(f"{path} is geen tekstbestand; verwacht JSONL: één JSON-object per regel.") from None
+
+
 def read_jsonl(path: str) -> tuple[list[dict], list[str]]:
     """The parsed lines and, for lines that are not JSON objects, a Dutch reason each (blank lines skipped)."""
     rows, rejected = [], []
-    with _open(path, "r") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                rejected.append(f"regel {number}: geen geldige JSON ({exc.msg}).")
-                continue
-            if not isinstance(row, dict):
-                rejected.append(f"regel {number}: verwacht een JSON-object.")
-                continue
-            row["_line"] = number
-            rows.append(row)
+    for number, line in enumerate(_read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rejected.append(f"regel {number}: geen geldige JSON (fout bij teken {exc.colno}).")
+            continue
+        if not isinstance(row, dict):
+            rejected.append(f"regel {number}: verwacht een JSON-object.")
+            continue
+        row["_line"] = number
+        rows.append(row)
     return rows, rejected
 
 
