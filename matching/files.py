@@ -8,7 +8,8 @@ from pathlib import Path
 from matching.affinity import affinity_pairs
 from matching.assign import MatchResult, match_tables
 from matching.csv_io import read_consultants, read_initiatives, read_scores, write_matches
-from matching.params import MatchingError, MatchParams
+from matching.params import MatchParams
+from pnet.paths import check_output_file
 from warehouse.reference import boundaries
 
 
@@ -20,7 +21,7 @@ def match_files(
     output_csv: str | Path,
 ) -> MatchResult:
     """Read the files, match, write `output_csv` ('-': standard output). With a scores file only its pairs are candidates."""
-    _check_output(output_csv)
+    check_output_file(output_csv)
     initiatives = read_initiatives(initiatives_csv)
     consultants = read_consultants(consultants_csv)
     computed = affinity_pairs(initiatives, consultants, boundaries())
@@ -33,13 +34,3 @@ def match_files(
     write_matches(result.matches, sys.stdout if str(output_csv) == "-" else output_csv)
     return result
 
-
-def _check_output(output_csv: str | Path) -> None:
-    """Refuse an output path that cannot be written before the work, not after it."""
-    if str(output_csv) == "-":
-        return
-    path = Path(output_csv)
-    if path.is_dir():
-        raise MatchingError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld {path / 'M.csv'}.")
-    if not path.parent.is_dir():
-        raise MatchingError(f"De map {path.parent} bestaat niet; maak haar eerst aan of kies een andere plek voor {path.name}.")

@@ -151,6 +151,8 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> list[Source]:
         raise SourcesError(f"Bronnenbestand {target} bestaat niet.") from exc
     except OSError as exc:
         raise SourcesError(f"Bronnenbestand {target} kan niet worden gelezen: {exc.strerror}.") from exc
+    except UnicodeDecodeError:
+        raise SourcesError(f"Bronnenbestand {target} is niet in UTF-8 opgeslagen; sla het op als UTF-8 en probeer opnieuw.") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -66,6 +66,17 @@ def test_each_sources_mistake_is_named(tmp_path, yaml_text, message):
     assert message in str(err.value)
 
 
+def test_a_sources_file_not_in_utf8_and_an_output_folder_are_messages(tmp_path, capsys):
+    from pnet.cli import main
+
+    bad = tmp_path / "bronnen.yaml"
+    bad.write_bytes("sources:\n  - {name: Dorpsblad Oosterbeek é, kind: rss, url: 'https://a.nl/rss'}\n".encode("cp1252"))
+    with pytest.raises(SourcesError, match="is niet in UTF-8 opgeslagen"):
+        load_sources(bad)
+    assert main(["scan", "--sources", str(bad), "--out", str(tmp_path)]) == 1  # refused before anything is scanned
+    assert f"fout: {tmp_path} is een map; geef een bestandsnaam op" in capsys.readouterr().err
+
+
 def test_sources_gemeenten_resolve_to_codes(tmp_path):
     f = tmp_path / "s.yaml"
     f.write_text("sources:\n  - {name: X, kind: atom, url: 'https://x.nl/feed', gemeenten: [Amsterdam, GM0344]}\n")

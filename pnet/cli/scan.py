@@ -16,8 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pnet.paths import check_output_file
     from scrapers.run import run_scan
 
+    if args.out:
+        check_output_file(args.out)  # before the scan: its new items are stored once and not offered again
     summary = run_scan(args.sources, args.warehouse, out_jsonl=args.out)
     print(f"Scan {summary.scan_id}: {len(summary.new_items)} nieuwe berichten, "
           f"waarvan {summary.duplicates} (bijna) gelijk aan een eerder bericht.")
