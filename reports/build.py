@@ -57,13 +57,18 @@ class ReportPaths:
         return paths + [p for p in overview if p]
 
 
-def _fill_in_lines() -> list[str]:
+def _fill_in_lines(candidates: bool = True) -> list[str]:
+    """How to fill in the decisions; the overview has no Kandidaten sheet (municipalities judge their own)."""
+    judge = "kies op het tabblad Kandidaten in de kolom Beoordeling 'relevant' of 'niet relevant', en " if candidates else ""
+    keys = "item_id, round_id, gemeentecode, initiative_id, consultant_id" if candidates else "round_id, initiative_id, consultant_id"
     return [
-        "Invullen: kies op het tabblad Kandidaten in de kolom Beoordeling 'relevant' of 'niet relevant', en op het "
-        "tabblad Matches in de kolom Besluit 'akkoord' of 'afgewezen'. Krijgt een alternatief 'akkoord', vul dan ook "
-        "de uren in. Regels zonder keuze worden niet verwerkt.",
-        "Laat de tabbladnamen, kolomkoppen en de verborgen kolommen (item_id, round_id, gemeentecode, initiative_id, "
-        "consultant_id) ongewijzigd: daarmee worden de besluiten later ingelezen.",
+        f"Invullen: {judge}kies op het tabblad Matches in de kolom Besluit 'akkoord' of 'afgewezen'. Krijgt een alternatief "
+        "'akkoord', vul dan ook de uren in. Regels zonder keuze worden niet verwerkt.",
+        "Soort: voorstel of alternatief (1 is het beste alternatief). Score: hoe goed consultant en initiatief bij elkaar "
+        "passen (0 tot 1: thema's, vakgebied en nabijheid; zie Waarom deze match). Vastgelegd: ja als het overleg deze "
+        "koppeling al akkoord gaf; haar uren blijven staan.",
+        f"Laat de tabbladnamen, kolomkoppen en de verborgen kolommen ({keys}) ongewijzigd: daarmee worden de besluiten "
+        "later ingelezen.",
     ]
 
 
@@ -123,8 +128,8 @@ def _percent(value: float | None) -> str:
 
 def _scan_notes(scan: ScanStats) -> list[str]:
     return [
-        f"Berichten verzameld: {number(scan.items)}; kandidaat-initiatieven: {number(scan.candidates)}, "
-        f"waarvan {number(scan.candidates_round)} in de gemeenten van deze ronde.",
+        f"Berichten verzameld: {number(scan.items)}; kandidaat-initiatieven: {number(scan.candidates)} (berichten over "
+        f"hetzelfde initiatief tellen als één), waarvan {number(scan.candidates_round)} op de kandidatenlijsten van deze ronde.",
         f"Precisie volgens feedback van gemeenten: {_percent(scan.precision_round)} in deze ronde "
         f"({number(scan.relevant_round)} relevant, {number(scan.niet_relevant_round)} niet relevant); "
         f"{_percent(scan.precision)} over alle rondes.",
@@ -159,7 +164,7 @@ def _overview_intro(o: Overview, totals: dict[str, float]) -> list[str]:
         f"{number(totals['matches'])} voorgestelde matches met samen {number(totals['uren_toegekend'])} uren; "
         f"nog {number(totals['uren_tekort'], 1)} uren gevraagd zonder consultant.",
         f"Kostenverdeling: {euro(o.allocation.budget)} naar rato van inwoners, € {number(o.allocation.rate_per_inhabitant, 4)} per inwoner.",
-        *_fill_in_lines(),
+        *_fill_in_lines(candidates=False),
         "Inwonertallen en gemeentegrenzen: Bron: CBS (StatLine en Wijk- en Buurtkaart 2024), CC BY 4.0.",
     ]
 

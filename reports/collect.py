@@ -147,8 +147,8 @@ class SourceStat:
 class ScanStats:
     sources: list[SourceStat]
     items: int
-    candidates: int
-    candidates_round: int
+    candidates: int  # candidate initiatives: the items about one initiative (one cluster) count once
+    candidates_round: int  # those on this round's candidate lists
     relevant: int
     niet_relevant: int
     relevant_round: int
@@ -250,7 +250,7 @@ class RoundData:
         window = int(settings()["reports"].get("candidate_window_days", 365))
         self.candidates_since = self.round.open_date - timedelta(days=window)
         self.candidates = [self._candidate(r) for r in _rows(con, _CANDIDATES_SQL, [round_id, self.codes, self.candidates_since])]
-        self.scan = _scan_stats(con, round_id, self.codes)
+        self.scan = _scan_stats(con, round_id, len(self.candidates))
         self._proposed = self._match_rows()
 
     # -- naming -----------------------------------------------------------------------------
@@ -436,7 +436,8 @@ ORDER BY c.gemeentecode, c.score DESC, m.published DESC NULLS LAST, c.item_id
 """
 
 
-def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, codes: list[str]) -> ScanStats:
+def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, listed: int) -> ScanStats:
+    """Sources, items and feedback; `listed` is the number of candidates on this round's lists."""
     sources = [
         SourceStat(**r)
         for r in _rows(
@@ -457,13 +458,13 @@ def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, codes: list[str])
         con,
         """
         SELECT (SELECT count(*) FROM media_items) AS items,
-               (SELECT count(*) FROM candidates WHERE is_initiative) AS candidates,
-               (SELECT count(*) FROM candidates WHERE is_initiative AND list_contains(?, gemeentecode)) AS candidates_round,
+               (SELECT count(DISTINCT (c.gemeentecode, coalesce(m.cluster_id, c.item_id)))
+                FROM candidates c JOIN media_items m USING (item_id) WHERE c.is_initiative) AS candidates,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant') AS relevant,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'niet relevant') AS niet_relevant,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant' AND round_id = ?) AS relevant_round,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'niet relevant' AND round_id = ?) AS niet_relevant_round
         """,
-        [codes, round_id, round_id],
+        [round_id, round_id],
     )[0]
-    return ScanStats(sources=sources, **counts)
+    return ScanStats(sources=sources, candidates_round=listed, **counts)

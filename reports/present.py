@@ -14,7 +14,7 @@ from pnet.themes import by_code
 _COMPONENT_LABELS = {
     "themes": "thema-overlap",
     "text": "tekstovereenkomst",
-    "travel": "reisafstand",
+    "travel": "nabijheid (0-1)",
     "distance_km": "afstand",
 }
 # The matcher's statuses (matching.solvers.Solution.status)

@@ -176,6 +176,19 @@ def test_package_own_consultants_elsewhere_and_hours_and_costs(reports):
 
 # -- segregation ------------------------------------------------------------------------------------
 
+def test_candidate_counts_agree_between_the_overview_and_the_lists(reports):
+    listed = sum(1 for code in DIRS for r in sheet_rows(package(reports, code).xlsx, "Kandidaten") if r["item_id"])
+    per_gemeente = sum(r["Kandidaten"] for r in sheet_rows(reports.overview_xlsx, "Uren per gemeente") if r["Code"])
+    assert listed == per_gemeente > 0
+    assert f"waarvan {listed} op de kandidatenlijsten van deze ronde" in workbook_text(reports.overview_xlsx)
+
+
+def test_the_overview_explains_only_the_sheets_it_has(reports):
+    text = workbook_text(reports.overview_xlsx)
+    assert "tabblad Matches" in text and "Vastgelegd: ja als het overleg" in text
+    assert "tabblad Kandidaten" not in text and "item_id" not in text
+
+
 def test_each_package_holds_only_what_concerns_its_municipality(reports):
     hosts = {"I1": DEN_BOSCH, "I2": DEN_BOSCH, "I3": NUENEN, "I4": BERGEN, "I6": EINDHOVEN}
     homes = {"C1": NUENEN, "C2": BERGEN, "C3": DEN_BOSCH, "C4": EINDHOVEN, "C5": EINDHOVEN}

@@ -65,7 +65,7 @@ def test_other_evidence_reads_as_one_line():
 def test_match_explanation_names_shared_themes_and_components():
     why = match_explanation(json.dumps({"themes": 0.5, "text": 0.25, "travel": 0.9, "distance_km": 23.4}), ["groen"])
     assert why == ("gedeelde thema's: Groen & openbare ruimte; thema-overlap: 0,50; tekstovereenkomst: 0,25; "
-                   "reisafstand: 0,90; afstand: 23 km")
+                   "nabijheid (0-1): 0,90; afstand: 23 km")
     assert match_explanation(None, []) == ""
 
 

@@ -16,9 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _match_line(f: dict) -> str:
-    gap = f"{f['gap']:.2%}" if isinstance(f["gap"], float) else "-"
+    unmet = 1 - f["hours_matched"] / f["hours_needed"] if f["hours_needed"] else 0.0
+    gap = f"; optimaliteitsmarge {number(f['gap'] * 100, 2)} %" if isinstance(f["gap"], float) else ""
     return (f"{f['matches']} koppelingen, {number(f['hours_matched'])} van {number(f['hours_needed'])} "
-            f"gevraagde uren (gap {gap}).")
+            f"gevraagde uren ({number(unmet * 100, 1)} % zonder consultant{gap}).")
 
 
 def run(args: argparse.Namespace) -> int:
