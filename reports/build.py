@@ -89,7 +89,7 @@ def _package_tables(p: GemeentePackage, has_scan: bool) -> list[tables.Table]:
         tables.candidates_table(p.candidates, p.round.round_id, has_scan, p.candidates_since),
         tables.initiatives_table(p.initiatives),
         tables.matches_table(p.matches, p.match_run is not None),
-        tables.deployments_table(p.deployments),
+        tables.deployments_table(p.deployments, p.idle),
         tables.balance_table(p.summary, p.rate_per_inhabitant, p.budget),
     ]
 

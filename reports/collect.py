@@ -110,6 +110,13 @@ class Deployment:
 
 
 @dataclass(frozen=True)
+class IdleConsultant:
+    naam: str
+    uren_beschikbaar: float
+    akkoord_werkgever: bool
+
+
+@dataclass(frozen=True)
 class GemeenteSummary:
     gemeente: Gemeente
     initiatieven: int
@@ -189,6 +196,7 @@ class GemeentePackage:
     initiatives: list[InitiativeRow]
     matches: list[MatchRow]
     deployments: list[Deployment]
+    idle: list[IdleConsultant] = field(default_factory=list)  # own consultants the match set does not deploy
     candidates_since: date | None = None  # the candidate list holds items from this day on
     generated_at: datetime = field(default_factory=datetime.now)
 
@@ -383,6 +391,11 @@ class RoundData:
             initiatives=self._initiative_rows(code),
             matches=[m for m in self._proposed if m.host_code == code],
             deployments=deployments,
+            idle=[
+                IdleConsultant(c["naam"], float(c["uren_beschikbaar"]), bool(c["akkoord_werkgever"]))
+                for cid, c in sorted(self.consultants.items(), key=lambda kv: kv[1]["naam"])
+                if c["gemeentecode"] == code and cid not in {d.consultant_id for d in deployments}
+            ],
             candidates_since=self.candidates_since,
         )
 

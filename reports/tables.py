@@ -15,6 +15,7 @@ from reports.collect import (
     CandidateRow,
     Deployment,
     GemeenteSummary,
+    IdleConsultant,
     InitiativeRow,
     PROPOSED,
     MatchRow,
@@ -22,6 +23,7 @@ from reports.collect import (
     SourceStat,
     UnmetNeed,
 )
+from pnet.formatting import number
 from reports.present import datum
 
 CANDIDATE_LABELS = ("relevant", "niet relevant")
@@ -171,7 +173,21 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
     )
 
 
-def deployments_table(rows: list[Deployment]) -> Table:
+def _idle_notes(idle: list[IdleConsultant]) -> list[str]:
+    """Own consultants not deployed, so the municipality can act (ask for the employer's consent)."""
+    def names(people: list[IdleConsultant]) -> str:
+        return ", ".join(f"{c.naam} ({number(c.uren_beschikbaar, 0)} uur)" for c in people)
+
+    notes = []
+    if without := [c for c in idle if not c.akkoord_werkgever]:
+        notes.append("Niet ingezet omdat het akkoord van de werkgever ontbreekt: " + names(without)
+                     + ". Met dat akkoord kunnen zij bij een volgende matching meedoen.")
+    if unused := [c for c in idle if c.akkoord_werkgever]:
+        notes.append("Aangemeld maar in deze matchset niet ingezet: " + names(unused) + ".")
+    return notes
+
+
+def deployments_table(rows: list[Deployment], idle: list[IdleConsultant] = ()) -> Table:
     return Table(
         sheet="Eigen consultants",
         title="Eigen consultants ingezet bij andere gemeenten",
@@ -194,6 +210,7 @@ def deployments_table(rows: list[Deployment]) -> Table:
             for d in rows
         ],
         empty_note="Er zijn (nog) geen eigen consultants gekoppeld aan een initiatief in een andere gemeente.",
+        notes=_idle_notes(list(idle)),
     )
 
 

@@ -58,6 +58,7 @@ def fill_round(con) -> None:
         cons("C3", "Chris Bakker", DEN_BOSCH, ["energie", "rechtsvorm"], 40.0),
         cons("C4", "Dana Smit", EINDHOVEN, ["participatie", "financiering"], 30.0),
         cons("C5", "Eva Mulder", EINDHOVEN, ["groen"], 20.0),
+        cons("C6", "Femke de Wit", EINDHOVEN, ["zorg"], 160.0, akkoord=False),
     ]))
 
     def match(iid, cid, hours, score, locked=False):

@@ -183,6 +183,13 @@ def test_candidate_counts_agree_between_the_overview_and_the_lists(reports):
     assert f"waarvan {listed} op de kandidatenlijsten van deze ronde" in workbook_text(reports.overview_xlsx)
 
 
+def test_own_consultants_not_deployed_are_named_with_the_reason(reports):
+    text = workbook_text(package(reports, EINDHOVEN).xlsx)
+    assert "Niet ingezet omdat het akkoord van de werkgever ontbreekt: Femke de Wit (160 uur)." in text
+    assert "Aangemeld maar in deze matchset niet ingezet: Eva Mulder (20 uur)." in text
+    assert "Femke de Wit" not in workbook_text(package(reports, DEN_BOSCH).xlsx)
+
+
 def test_the_overview_explains_only_the_sheets_it_has(reports):
     text = workbook_text(reports.overview_xlsx)
     assert "tabblad Matches" in text and "Vastgelegd: ja als het overleg" in text
