@@ -245,7 +245,9 @@ class RoundData:
         resolver = default_resolver()
         self._names = {code: g.naam for code, g in resolver.by_code.items()}
         p = [round_id]
-        self.initiatives = {r["initiative_id"]: r for r in _rows(con, "SELECT * FROM all_initiatives WHERE round_id = ? ORDER BY gemeentecode, prioriteit, titel", p)}
+        rows = _rows(con, "SELECT * FROM all_initiatives WHERE round_id = ? ORDER BY prioriteit, titel, initiative_id", p)
+        # by municipality name as the reader sees it, then priority (1 hoog first) and title
+        self.initiatives = {r["initiative_id"]: r for r in sorted(rows, key=lambda r: self.naam(r["gemeentecode"]))}
         self.consultants = {r["consultant_id"]: r for r in _rows(con, "SELECT * FROM consultants WHERE round_id = ?", p)}
         self.match_set = _rows(con, "SELECT * FROM match_set WHERE round_id = ? ORDER BY initiative_id, hours DESC, consultant_id", p)
         self.alternates = _rows(con, "SELECT * FROM match_alternates WHERE round_id = ? ORDER BY initiative_id, rank", p)

@@ -58,6 +58,7 @@ class Table:
     row_classes: list[str] = field(default_factory=list)  # html class per row (alternates look quieter)
     html_skip: frozenset[str] = frozenset()  # headers left out of the html (e.g. the own municipality)
     input_rows: int = 0  # xlsx: drop-downs reach at least this many rows (a form to fill in by hand)
+    total_row: bool = False  # the last row sums the others: kept out of the xlsx filter and sorting
 
     @property
     def visible(self) -> list[int]:
@@ -280,6 +281,7 @@ def costs_table(overview: Overview) -> Table:
         rows=rows,
         empty_note="",
         notes=["Inwoners per 1 januari 2024. Bron: CBS (StatLine 85755NED), CC BY 4.0."],
+        total_row=True,
     )
 
 

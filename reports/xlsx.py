@@ -105,7 +105,7 @@ def write_table(wb: Workbook, f: _Formats, table: Table) -> Worksheet:
         for col, (column, value) in enumerate(zip(table.columns, values)):
             _write_value(ws, r, col, column, value, f)
     last = max(len(table.rows), table.input_rows, 1)
-    ws.autofilter(0, 0, last, len(table.columns) - 1)
+    ws.autofilter(0, 0, last - 1 if table.total_row and len(table.rows) > 1 else last, len(table.columns) - 1)
     for col, column in enumerate(table.columns):
         if column.kind == "choice":
             ws.data_validation(1, col, last, col, {

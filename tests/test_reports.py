@@ -190,6 +190,12 @@ def test_own_consultants_not_deployed_are_named_with_the_reason(reports):
     assert "Femke de Wit" not in workbook_text(package(reports, DEN_BOSCH).xlsx)
 
 
+def test_the_overview_lists_initiatives_and_matches_by_municipality_name(reports):
+    for sheet in ("Initiatieven", "Matches"):
+        hosts = [r["Hostgemeente"] for r in sheet_rows(reports.overview_xlsx, sheet) if r["initiative_id"]]
+        assert hosts == sorted(hosts) and len(set(hosts)) > 1, sheet
+
+
 def test_the_overview_explains_only_the_sheets_it_has(reports):
     text = workbook_text(reports.overview_xlsx)
     assert "tabblad Matches" in text and "Vastgelegd: ja als het overleg" in text
@@ -322,6 +328,7 @@ def test_overview_workbook(reports):
     costs = sheet_rows(reports.overview_xlsx, "Kostenverdeling")
     assert costs[-1]["Gemeente"] == "Totaal" and costs[-1]["Bedrag"] == pytest.approx(150_000)
     assert sum(r["Bedrag"] for r in costs[:-1]) == pytest.approx(150_000)
+    assert openpyxl.load_workbook(reports.overview_xlsx)["Kostenverdeling"].auto_filter.ref == f"A1:E{len(costs)}"  # not Totaal
     scan = sheet_rows(reports.overview_xlsx, "Scan")
     assert {r["Bron"]: r["Berichten"] for r in scan if r["Bron"] in ("ED", "DTV Nieuws")} == {"ED": 2, "DTV Nieuws": 2}
     text = workbook_text(reports.overview_xlsx)
