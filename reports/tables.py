@@ -192,6 +192,9 @@ def deployments_table(rows: list[Deployment], idle: list[IdleConsultant] = ()) -
     return Table(
         sheet="Eigen consultants",
         title="Eigen consultants ingezet bij andere gemeenten",
+        intro="Uw medewerkers die bij een initiatief in een andere gemeente zijn voorgesteld. De contactgegevens van de "
+        "initiatiefnemers staan niet in dit bestand: na akkoord in het overleg brengt de coördinator de consultant met "
+        "het initiatief in contact.",
         columns=[
             Column("Consultant", 24),
             Column("Functie", 22, "wrap"),
