@@ -36,7 +36,7 @@ def _png(fig: Figure) -> bytes:
 def hours_chart(summaries: list[GemeenteSummary], title: str) -> bytes:
     """Horizontal bars per municipality: hours given (own consultants) and received (own initiatives)."""
     names = [s.gemeente.naam for s in summaries]
-    fig = Figure(figsize=(8, 1.2 + 0.38 * max(len(names), 1)))
+    fig = Figure(figsize=(8, 1.2 + 0.38 * max(len(names), 1)), layout="constrained")
     ax = fig.subplots()
     ys = range(len(names))
     ax.barh([y + 0.2 for y in ys], [s.uren_gegeven for s in summaries], height=0.4, color=GIVEN_COLOR, label="gegeven")
@@ -46,7 +46,7 @@ def hours_chart(summaries: list[GemeenteSummary], title: str) -> bytes:
     ax.xaxis.set_major_formatter(_DUTCH)
     ax.set_xlabel("uren")
     ax.set_title(title)
-    ax.legend(loc="lower right")
+    fig.legend(loc="outside lower center", ncol=2, frameon=False)  # below the chart: never over a bar
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
