@@ -14,3 +14,9 @@ def number(value: int | float | Decimal, decimals: int = 0) -> str:
 def euro(value: int | float | Decimal) -> str:
     """1234.5 -> '€ 1.234,50'."""
     return f"€ {number(value, 2)}"
+
+
+def hours(value: int | float) -> str:
+    """12 -> '12', 12.5 -> '12,5' (whole hours without decimals)."""
+    return number(value, 0 if float(value).is_integer() else 1)
+

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from pnet.formatting import hours, number
 from reports.collect import NO_THEME
 from reports.html import render
 from reports.naming import round_part
@@ -151,7 +152,7 @@ def summary_tables(summary: EvaluationSummary) -> list[Table]:
         title="Evaluaties per gemeente",
         intro="Ontvangen: koppelingen bij initiatieven in de gemeente en hun evaluaties. Gegeven: uren die consultants "
         "van de gemeente elders werkelijk besteedden.",
-        columns=[Column("Gemeente", 24), Column("Code", 9), *sums, Column("Uren besteed gegeven", 13, "hours")],
+        columns=[Column("Gemeente", 24), Column("Code", 9), *sums, Column("Uren besteed door eigen consultants elders", 16, "hours")],
         rows=[[gemeentenaam(c), c, *_sum_cells(summary.per_gemeente[c]), summary.given.get(c, Sums()).uren_besteed]
               for c in codes],
         empty_note="Deze ronde heeft geen deelnemende gemeenten.",
@@ -186,13 +187,13 @@ def write_evaluation_report(con: duckdb.DuckDBPyConnection, round_id: str, folde
     over = [p.verschil for p in summary.pairs if (p.verschil or 0) > 0]
     intro = [
         f"Ronde {round_id}: {done} van {len(summary.pairs)} koppelingen geëvalueerd; "
-        f"{sum(p.uren_toegekend for p in summary.pairs)} uren toegekend, "
-        f"{sum(p.uren_besteed or 0 for p in summary.pairs):g} uren besteed volgens de evaluaties.",
-        *([f"Bij {len(over)} van de geëvalueerde koppelingen is meer besteed dan toegekend, samen {sum(over):g} uur "
+        f"{number(sum(p.uren_toegekend for p in summary.pairs))} uren toegekend, "
+        f"{hours(sum(p.uren_besteed or 0 for p in summary.pairs))} uren besteed volgens de evaluaties.",
+        *([f"Bij {len(over)} van de geëvalueerde koppelingen is meer besteed dan toegekend, samen {hours(sum(over))} uur "
            "meer (kolom Verschil op het blad Evaluaties: besteed min toegekend)." if over else
            "Geen enkele geëvalueerde koppeling besteedde meer uren dan toegekend."] if done else []),
-        "Resultaat op de schaal zeer goed, goed, matig, onvoldoende; evaluaties komen binnen via het formulier van "
-        "'pnet templates --round' (evaluatie_<ronde>.xlsx).",
+        "Resultaat op de schaal zeer goed, goed, matig, onvoldoende. Evaluaties komen binnen via het "
+        f"evaluatieformulier (evaluatie_{round_part(round_id)}.xlsx) dat de coördinator aan de gemeenten stuurt.",
     ]
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{round_part(round_id)}_evaluatie"

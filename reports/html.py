@@ -14,18 +14,14 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from pnet.formatting import euro, number
+from pnet.formatting import euro, hours, number
 from reports.present import datum, is_web_link, solver_status
 from reports.tables import Column
 
 
-def _hours(value: float) -> str:
-    return number(value, 0 if float(value).is_integer() else 1)
-
-
 _FORMATTERS = {
     "int": number,
-    "hours": _hours,
+    "hours": hours,
     "decimal": lambda v: number(v, 2),
     "euro": euro,
     "euro4": lambda v: f"€ {number(v, 4)}",
@@ -58,7 +54,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(cell=cell, number=number, euro=euro, datum=datum, hours=_hours, status=solver_status)
+    env.filters.update(cell=cell, number=number, euro=euro, datum=datum, hours=hours, status=solver_status)
     env.tests["web_link"] = is_web_link
     return env
 

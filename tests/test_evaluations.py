@@ -141,8 +141,10 @@ def test_closing_report_sums_per_municipality_and_theme(con, tmp_path):
     paths = write_round_reports(con, ROUND, tmp_path / "rapporten")
     wb = openpyxl.load_workbook(paths.evaluation_xlsx)
     assert wb.sheetnames == ["Toelichting", "Per gemeente", "Per gemeente en thema", "Evaluaties"]
+    intro = " ".join(str(c.value) for row in wb["Toelichting"].iter_rows() for c in row if c.value)
+    assert "via het evaluatieformulier (evaluatie_" in intro and "pnet " not in intro  # no command line for municipalities
     per = {r["Code"]: r for r in _rows(wb["Per gemeente"])}
-    assert (per[DEN_BOSCH]["Uren besteed"], per[DEN_BOSCH]["Geëvalueerd"], per[NUENEN]["Uren besteed gegeven"]) == (66, 2, 20)
+    assert (per[DEN_BOSCH]["Uren besteed"], per[DEN_BOSCH]["Geëvalueerd"], per[NUENEN]["Uren besteed door eigen consultants elders"]) == (66, 2, 20)
     detail = _rows(wb["Evaluaties"])
     assert {r["Resultaat"] for r in detail} == {"goed", "zeer goed", "matig", "nog niet geëvalueerd"}
     # besteed min toegekend: I1/C1 20 of 24, I2/C2 46 of 40, I4/C4 10 of 16; nothing for pairs not evaluated
