@@ -30,6 +30,7 @@ PROPOSED = "voorstel"
 ALTERNATE = "alternatief"
 NO_THEME = "(geen thema)"
 DESCRIPTION_CHARS = 300  # of a description shown where the help request is missing
+TITLE_CHARS = 120  # of a post's text shown as the title of a candidate without one
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ class RoundData:
         return CandidateRow(
             item_id=r["item_id"],
             gemeentecode=r["gemeentecode"],
-            title=r["title"] or "(zonder titel)",
+            # a post has no title: its first words instead
+            title=r["title"] or shorten(" ".join((r["excerpt"] or "").split()), TITLE_CHARS, placeholder=" …") or "(zonder titel)",
             url=r["url"] or "",
             source=r["source"] or "",
             published=r["published"],
@@ -435,7 +437,7 @@ class RoundData:
 # copy with a verdict, else the highest score.
 _CANDIDATES_SQL = """
 SELECT c.item_id, c.gemeentecode, c.score, c.themes, c.evidence,
-       m.title, m.url, m.source, m.published, f.label
+       m.title, left(m.text, 400) AS excerpt, m.url, m.source, m.published, f.label
 FROM candidates c
 JOIN media_items m USING (item_id)
 LEFT JOIN candidate_feedback f ON f.item_id = c.item_id AND f.gemeentecode = c.gemeentecode

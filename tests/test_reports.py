@@ -362,6 +362,16 @@ def test_copies_of_one_story_are_listed_once(con, tmp_path):
     assert [r["item_id"] for r in rows] == ["M7", "M2"]  # the higher-scored copy stands for the cluster
 
 
+def test_a_post_without_a_title_is_listed_by_its_first_words(con, tmp_path):
+    rd.fill_round(con)
+    con.execute("UPDATE media_items SET kind = 'social', title = NULL, text = ? WHERE item_id = 'M6'",
+                ["Wij starten een\nzwerfafval-team in Egmond! Wie helpt mee? " + "Aanmelden kan via de buurtapp. " * 8])
+    paths = write_round_reports(con, ROUND, tmp_path / "out")
+    [post] = [r["Titel"] for r in sheet_rows(package(paths, BERGEN).xlsx, "Kandidaten")]
+    assert post.startswith("Wij starten een zwerfafval-team in Egmond! Wie helpt mee?") and post.endswith(" …")
+    assert len(post) <= 120
+
+
 def test_confirmed_candidates_are_initiatives_of_their_municipality_in_the_reports(con, tmp_path):
     """Candidates marked relevant become round initiatives (merge) and appear in their municipality's package."""
     from matching.params import MatchParams
