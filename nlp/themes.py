@@ -2,7 +2,7 @@
 
 A keyword counts as a whole word, or, when it is at least six letters long, as the first or last part
 of a Dutch compound of at least three more letters ('buurtmoestuin' has 'moestuin', 'verkeerd' has no
-'verkeer'). Multi-word keywords count as phrases.
+'verkeer'), unless the compound names a street or place ('Schoolstraat'). Multi-word keywords count as phrases.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from pnet.themes import Theme, themes
 
 MIN_COMPOUND_PART = 6
+# a compound ending in one of these names a street or place ('Schoolstraat', 'Sportlaan'), not a theme
+PLACE_ENDINGS = ("straat", "weg", "laan", "plein", "dreef", "singel", "kade", "steeg", "gracht")
 
 
 class ThemeHit(NamedTuple):
@@ -49,7 +51,7 @@ class ThemeMatcher:
     def _word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
         """(theme code, keyword) pairs for one lower-cased word."""
         hits = {(c, word) for c in self._words.get(word, ())}
-        if not hits and len(word) > MIN_COMPOUND_PART:
+        if not hits and len(word) > MIN_COMPOUND_PART and not word.endswith(PLACE_ENDINGS):
             parts = [m[1] for m in (self._first_part.match(word), self._last_part.match(word)) if m]
             if parts:
                 kw = min(parts, key=self._rank.__getitem__)

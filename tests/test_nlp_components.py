@@ -114,6 +114,14 @@ def test_a_word_that_merely_starts_like_a_keyword_is_no_theme(nlp):
     assert ThemeMatcher().find(nlp("Dat ging helemaal verkeerd.")) == []
 
 
+def test_a_street_name_and_an_organisation_form_are_no_theme(nlp):
+    matcher = ThemeMatcher()
+    found = matcher.find(nlp("Het bos komt aan de Schoolstraat; de Stichting Groen Dorp en de vereniging helpen."))
+    assert {h.code for h in found} == {"groen"}  # not 'school' (jeugd & onderwijs), not 'stichting' (rechtsvorm)
+    needs = {h.code for h in matcher.find(nlp("De bewoners willen een stichting oprichten en zoeken hulp bij de statuten."))}
+    assert "rechtsvorm" in needs
+
+
 # --- classifier ---------------------------------------------------------------------------------
 
 INITIATIVE = (
