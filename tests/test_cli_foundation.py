@@ -89,3 +89,6 @@ def test_round_dates_in_dutch_or_iso_notation(capsys, warehouse_path):
         main(["round", "create", "2027-R3", "--gemeenten", "Almere,Lelystad", "--open", "31-02-2027", "--close", "2027-03-01"])
     assert refused.value.code == 2
     assert "'31-02-2027' is geen geldige datum (gebruik 2027-01-15 of 15-01-2027)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["round", "create", "2027-R3", "--gemeenten", "Almere,Lelystad", "--open", "15-01-0001", "--close", "2027-03-01"])
+    assert "'15-01-0001' ligt niet tussen 2000 en 2100; is het jaartal goed?" in capsys.readouterr().err

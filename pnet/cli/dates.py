@@ -9,11 +9,18 @@ from datetime import date
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
+PLAUSIBLE_YEARS = range(2000, 2101)  # a round, a scan or a report date outside this is a typo
+
+
 def parse_date(text: str) -> date:
     text = text.strip()
     try:
         if m := _DUTCH.match(text):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return date.fromisoformat(text)
+            day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is geen geldige datum (gebruik 2027-01-15 of 15-01-2027)") from None
+    if day.year not in PLAUSIBLE_YEARS:
+        raise argparse.ArgumentTypeError(f"'{text}' ligt niet tussen 2000 en 2100; is het jaartal goed?")
+    return day
