@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from tests.intake_files import (
     CONSULTANT_HEADER,
@@ -316,8 +317,13 @@ def _zip(**members: str) -> bytes:
         (_zip(mimetype="application/vnd.oasis.opendocument.spreadsheet", **{"content.xml": "<x/>"}),
          "OpenDocument-bestanden (.ods) worden niet gelezen. Sla het op als .xlsx."),
         (_zip(**{"aanmelding.csv": "a;b"}), "Dit is een zip-archief, geen spreadsheet. Pak het uit"),
-        (_zip(**{"xl/workbook.xml": "kapot"}), "Het Excel-bestand kan niet worden geopend"),
+        (_zip(**{"xl/workbook.xml": "kapot"}), "Het bestand is beschadigd: het Excel-bestand kan niet worden geopend"),
+        (_zip(**{"xl/workbook.bin": "\x00\x01"}), "Dit is een binaire Excel-werkmap (.xlsb). Sla het op als Excel-werkmap"),
         (b"titel;uren\n\x01\x02\x03\x04\x05\x06\x07\x08" * 20, "binaire inhoud"),
+        ("naam\temail\r\n".encode("utf-16")[:-1], "Het bestand is beschadigd: de tekst (UTF-16"),
+        ("naam\temail\r\n".encode("utf-16") + b"\x00\xd8", "Het bestand is beschadigd: de tekst (UTF-16"),
+        (";".join(INITIATIVE_HEADER).encode() + b"\n" * 31 + b"x" * 140_000,
+         "Het tekstbestand is niet als CSV te lezen: een cel is langer dan 131.072 tekens"),
     ],
 )
 def test_damaged_and_foreign_files_are_named(data, reason):
@@ -327,6 +333,34 @@ def test_damaged_and_foreign_files_are_named(data, reason):
         read_tables("aanmelding", data)
     assert reason in str(refused.value)
     assert "Stuur de aanmelding als Excel-bestand (.xlsx) of als CSV" in str(refused.value)
+
+
+def _rewrite(path, member: str, change) -> bytes:
+    """The bytes of the .xlsx at `path` with `member` replaced by change(its bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == member else data)
+    return buffer.getvalue()
+
+
+def test_a_workbook_damaged_inside_is_named_without_an_exception_name(tmp_path):
+    from warehouse.intake.readers import UnreadableFile, read_tables
+
+    good = write_xlsx(tmp_path / "goed.xlsx", [INITIATIVE_HEADER, initiative()])
+    truncated = _rewrite(good, "xl/worksheets/sheet1.xml", lambda xml: xml[:-200])  # a valid zip, broken XML
+    stored = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+    bad_crc = stored.getvalue().replace(b"Buurtmoestuin", b"Xuurtmoestuin")
+    for data in (truncated, bad_crc):
+        with pytest.raises(UnreadableFile) as refused:
+            read_tables("aanmelding.xlsx", data)
+        assert str(refused.value).startswith("Het bestand is beschadigd: het Excel-bestand kan niet worden geopend "
+                                             "of gelezen.")
+        assert "Error" not in str(refused.value) and "Zip" not in str(refused.value)
 
 
 @pytest.mark.parametrize(
@@ -339,7 +373,10 @@ def test_damaged_and_foreign_files_are_named(data, reason):
         (True, "ja"),
         (False, "nee"),
         (16.0, "16"),
-        (16.5, "16.5"),
+        (16.5, "16,5"),
+        (0.375, "0,375"),
+        (1234.5, "1234,5"),
+        (1e-05, "0,00001"),
         ("Buurtmoestuin", "Buurtmoestuin"),
     ],
 )
@@ -347,3 +384,179 @@ def test_excel_cells_read_as_the_user_sees_them(value, text):
     from warehouse.intake.readers import cell_text
 
     assert cell_text(value) == text
+
+
+def test_every_sheet_with_a_recognised_header_is_read_and_another_kind_is_refused(rcon, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Instructie"
+    wb.active.append(["Vul per gemeente een tabblad in."])
+    for name, titles in (("Zeist", ["A"]), ("Bunnik", ["B", "C"])):
+        ws = wb.create_sheet(name)
+        ws.append(INITIATIVE_HEADER)
+        for t in titles:
+            ws.append(initiative(titel=t, gemeente=name))
+    wb.create_sheet("Consultants").append(CONSULTANT_HEADER)
+    wb["Consultants"].append(consultant())
+    wb.save(path := tmp_path / "regio.xlsx")
+    r = one(rcon, tmp_path, path)
+    assert (r.kind, r.rows, r.accepted, r.rejected) == ("initiatives", 4, 3, 1)
+    assert reasons(r) == ["tabblad Consultants, rij 2: dit tabblad bevat consultants, maar het bestand is ingelezen "
+                          "als initiatieven; stuur de consultants in een apart bestand"]
+    assert fetch(rcon, "SELECT sheet, row_number, outcome FROM intake_rows ORDER BY sheet, row_number") == [
+        ("Bunnik", 2, "loaded"), ("Bunnik", 3, "loaded"), ("Consultants", 2, "rejected"), ("Zeist", 2, "loaded")]
+    assert fetch(rcon, "SELECT titel, gemeentecode FROM initiatives ORDER BY titel") == [
+        ("A", "GM0355"), ("B", "GM0312"), ("C", "GM0312")]
+
+
+def test_a_wrong_sheet_dimension_loses_no_rows(rcon, tmp_path):
+    good = write_xlsx(tmp_path / "goed.xlsx", [INITIATIVE_HEADER, *(initiative(titel=t) for t in "ABC")])
+    path = tmp_path / "dimensie.xlsx"
+    path.write_bytes(_rewrite(good, "xl/worksheets/sheet1.xml",
+                              lambda xml: xml.replace(b'<dimension ref="A1:L4"/>', b'<dimension ref="A1:C1"/>')))
+    assert b'<dimension ref="A1:C1"/>' in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    r = one(rcon, tmp_path, path)
+    assert (r.rows, r.accepted, r.rejected) == (3, 3, 0)
+
+
+def test_a_csv_row_wider_than_the_header_is_rejected(rcon, tmp_path):
+    header = ",".join(CONSULTANT_HEADER)
+    shifted = "Schuif Man,s@debilt.nl,De Bilt,Adviseur,Subsidies,energie,1,5,,,ja"  # 1,5 unquoted
+    trailing = "Goed Man,g@debilt.nl,De Bilt,Adviseur,Subsidies,energie,8,,,ja,,"  # empty extra fields are fine
+    path = tmp_path / "komma.csv"
+    path.write_text("\n".join([header, shifted, trailing]) + "\n", encoding="utf-8")
+    r = one(rcon, tmp_path, path)
+    assert (r.rows, r.accepted, r.rejected) == (2, 1, 1)
+    assert reasons(r) == ["rij 2: deze rij heeft meer kolommen (11) dan de kopregel (10); staat er een komma in een "
+                          "getal of tekst zonder aanhalingstekens?"]
+    assert fetch(rcon, "SELECT email, uren_beschikbaar FROM consultants") == [("g@debilt.nl", 8.0)]
+
+
+def test_a_quote_that_is_never_closed_is_named_not_swallowed(rcon, tmp_path):
+    header = ";".join(CONSULTANT_HEADER)
+    good = "Goed Man;g@debilt.nl;De Bilt;Adviseur;Subsidies;energie;8;;;ja"
+    open_quote = 'Open Man;o@debilt.nl;De Bilt;Adviseur;"Subsidies;energie;8;;;ja'
+    later = ["Later Een;l1@debilt.nl;De Bilt;Adviseur;Wonen;wonen;8;;;ja", "Later Twee;l2@debilt.nl;De Bilt;A;W;wonen;8;;;ja"]
+    path = tmp_path / "quote.csv"
+    path.write_text("\n".join([header, good, open_quote, *later]) + "\n", encoding="utf-8")
+    r = one(rcon, tmp_path, path)
+    assert (r.accepted, r.rejected) == (1, 1)
+    assert reasons(r)[0].startswith("rij 3: in deze rij staat een aanhalingsteken (\") dat niet wordt gesloten")
+
+
+def test_formula_cells_are_read_as_the_value_excel_shows(rcon, tmp_path):
+    path = tmp_path / "formules.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Aanmeldingen")
+    for n, row in enumerate([INITIATIVE_HEADER, initiative(titel="Dorpshuis"), initiative(titel="Voedselbos")]):
+        ws.write_row(n, 0, row)
+    ws.write_formula("C3", "=C2", None, "Zoals hierboven.")       # Excel stores each formula's last value
+    ws.write_formula("I3", "=I2*2", None, 80)
+    ws.write_formula("L3", "=DATE(2027,1,20)", None, "2027-01-20")
+    wb.close()
+    r = one(rcon, tmp_path, path)
+    assert (r.accepted, r.rejected) == (2, 0)
+    assert fetch(rcon, "SELECT omschrijving, uren_gevraagd, ingediend_op FROM initiatives WHERE titel = 'Voedselbos'") == [
+        ("Zoals hierboven.", 80.0, date(2027, 1, 20))]
+
+
+def test_number_cells_are_numbers_and_only_text_is_read_the_dutch_way(rcon, tmp_path):
+    rows = [CONSULTANT_HEADER,
+            consultant("a@b.nl", uren_beschikbaar=0.375, beschikbaar_vanaf=datetime(2027, 1, 15, 9, 30)),
+            consultant("c@b.nl", uren_beschikbaar=2.125),
+            consultant("d@b.nl", uren_beschikbaar="1.000"),
+            consultant("e@b.nl", uren_beschikbaar="7,5")]
+    r = one(rcon, tmp_path, write_xlsx(tmp_path / "getallen.xlsx", rows))
+    assert (r.accepted, r.rejected) == (4, 0)
+    assert fetch(rcon, "SELECT email, uren_beschikbaar, beschikbaar_vanaf FROM consultants ORDER BY email") == [
+        ("a@b.nl", 0.375, date(2027, 1, 15)), ("c@b.nl", 2.125, date(2027, 2, 1)), ("d@b.nl", 1000.0, date(2027, 2, 1)),
+        ("e@b.nl", 7.5, date(2027, 2, 1))]
+
+
+def test_a_consultant_registered_by_another_municipality_is_not_overwritten(rcon, tmp_path):
+    zeist = write_text(tmp_path / "zeist.csv", [CONSULTANT_HEADER, consultant("p.jansen@zeist.nl", gemeente="Zeist")])
+    bilt = write_text(tmp_path / "bilt.csv", [CONSULTANT_HEADER, consultant("P.Jansen@zeist.nl", uren_beschikbaar="10"),
+                                             consultant("k@debilt.nl")])
+    later = write_text(tmp_path / "zeist2.csv", [CONSULTANT_HEADER, consultant("p.jansen@zeist.nl", gemeente="Zeist",
+                                                                               uren_beschikbaar="60")])
+    _, r2, r3 = ingest(rcon, tmp_path, zeist, bilt, later)
+    assert (r2.accepted, r2.rejected, r2.duplicates) == (1, 1, 0)
+    assert reasons(r2) == [
+        "rij 2, kolom email: P.Jansen@zeist.nl is in deze ronde al aangemeld door gemeente Zeist (GM0355); een "
+        "consultant wordt door één gemeente aangemeld. De eerste aanmelding blijft staan; neem contact op met de "
+        "coördinator."]
+    assert (r3.accepted, r3.rejected, r3.duplicates) == (0, 0, 1)  # the same municipality updates
+    assert fetch(rcon, "SELECT gemeentecode, uren_beschikbaar FROM consultants WHERE email = 'p.jansen@zeist.nl'") == [
+        ("GM0355", 60.0)]
+
+
+def test_one_address_in_a_file_for_two_names_or_municipalities_keeps_the_first(rcon, tmp_path):
+    rows = [CONSULTANT_HEADER, consultant("a@b.nl", naam="Pieter Jansen"), consultant("A@b.nl", naam="Piet Smit"),
+            consultant("a@b.nl", gemeente="Bunnik"), consultant("a@b.nl", naam="pieter  jansen", uren_beschikbaar="90")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "c.csv", rows))
+    assert (r.rows, r.accepted, r.rejected, r.duplicates) == (4, 1, 2, 1)
+    assert reasons(r) == [
+        "rij 3, kolom email: A@b.nl staat in dit bestand al in rij 2 met de naam 'Pieter Jansen'; één e-mailadres "
+        "hoort bij één consultant. Verbeter de naam of het e-mailadres.",
+        "rij 4, kolom email: a@b.nl staat in dit bestand al in rij 2 bij gemeente De Bilt (GM0310); een consultant "
+        "wordt door één gemeente aangemeld. De eerste aanmelding blijft staan; neem contact op met de coördinator."]
+    assert fetch(rcon, "SELECT naam, gemeentecode, uren_beschikbaar FROM consultants") == [
+        ("pieter  jansen", "GM0310", 90.0)]
+
+
+def test_an_empty_optional_cell_keeps_the_stored_value(rcon, tmp_path):
+    first = write_text(tmp_path / "a.csv", [INITIATIVE_HEADER, initiative(woonplaats="Austerlitz", prioriteit="2")])
+    second = write_text(tmp_path / "b.csv", [
+        INITIATIVE_HEADER,
+        initiative(omschrijving="Nieuwe tekst", woonplaats="", prioriteit="", ingediend_op=""),
+        initiative(titel="Voedselbos", woonplaats="Kern", prioriteit="3"),
+        initiative(titel="Voedselbos", woonplaats="", prioriteit="", uren_gevraagd="60"),
+        initiative(titel="Speeltuin", woonplaats="", prioriteit="", ingediend_op="")])
+    r1, r2 = ingest(rcon, tmp_path, first, second)
+    assert (r2.accepted, r2.duplicates) == (2, 2)
+    assert fetch(rcon, "SELECT titel, omschrijving, woonplaats, prioriteit, ingediend_op, uren_gevraagd "
+                       "FROM initiatives ORDER BY titel") == [
+        ("Buurtmoestuin De Brink", "Nieuwe tekst", "Austerlitz", 2, date(2027, 1, 15), 40.0),
+        ("Speeltuin", "Bewoners leggen samen een moestuin aan.", None, 1, None, 40.0),
+        ("Voedselbos", "Bewoners leggen samen een moestuin aan.", "Kern", 3, date(2027, 1, 15), 60.0)]
+
+
+def test_a_value_merged_over_several_rows_holds_for_each(rcon, tmp_path):
+    path = write_xlsx(tmp_path / "samengevoegd.xlsx",
+                      [INITIATIVE_HEADER, initiative(titel="A", gemeente="Bunnik"),
+                       initiative(titel="B", gemeente=""), initiative(titel="C", gemeente="")],
+                      above=[["Aanmeldingen Bunnik"]])
+    wb = openpyxl.load_workbook(path)
+    wb.active.merge_cells("A1:F1")
+    wb.active.merge_cells("A3:A8")  # reaching below the data
+    wb.save(path)
+    r = one(rcon, tmp_path, path)
+    assert (r.rows, r.accepted, r.rejected) == (3, 3, 0)
+    assert fetch(rcon, "SELECT DISTINCT gemeentecode FROM initiatives") == [("GM0312",)]
+
+
+def test_a_consultant_without_consent_is_loaded_with_a_note_on_the_receipt(rcon, tmp_path):
+    from warehouse.intake.registrations import NO_CONSENT
+
+    rows = [CONSULTANT_HEADER, consultant("a@b.nl"), consultant("n@b.nl", naam="Nee Man", akkoord_werkgever="nee")]
+    r = one(rcon, tmp_path, write_text(tmp_path / "c.csv", rows))
+    assert (r.accepted, r.rejected) == (2, 0)
+    wb = openpyxl.load_workbook(r.receipt_path)
+    assert list(wb["Geladen"].iter_rows(values_only=True)) == [
+        ("rij", "id", "aanmelding", "toelichting"),
+        (2, consultant_id("a@b.nl"), "Pieter Jansen (De Bilt)", None),
+        (3, consultant_id("n@b.nl"), "Nee Man (De Bilt)", NO_CONSENT)]
+    summary = dict(wb["Ontvangstbevestiging"].iter_rows(min_row=3, values_only=True))
+    assert summary["Let op"] == f"1 rij: {NO_CONSENT}"
+
+
+def test_a_name_that_lost_a_letter_to_the_character_set_is_pointed_out(rcon, tmp_path):
+    from warehouse.intake.registrations import LOST_LETTER
+
+    rows = [CONSULTANT_HEADER, consultant("s@b.nl", naam="Samira Yılmaz"), consultant("w@b.nl", naam="Wie? Niemand")]
+    utf8 = write_text(tmp_path / "utf8.csv", rows)
+    path = tmp_path / "c.csv"
+    path.write_bytes(utf8.read_text(encoding="utf-8").encode("cp1252", errors="replace"))  # as Windows saves it: ı becomes ?
+    r = one(rcon, tmp_path, path)
+    assert (r.accepted, r.rejected) == (2, 0), reasons(r)
+    notes = [row[-1] for row in openpyxl.load_workbook(r.receipt_path)["Geladen"].iter_rows(min_row=2, values_only=True)]
+    assert notes == [LOST_LETTER, None]  # a question mark after a word is no lost letter

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import openpyxl
 
@@ -76,3 +77,28 @@ def test_templates_have_headers_dropdowns_and_round_trip(warehouse_path, tmp_pat
     assert main(["templates", "--out", str(tmp_path / "all")]) == 0
     lists = openpyxl.load_workbook(tmp_path / "all" / "aanmelding_consultants.xlsx")["Lijsten"]
     assert lists.max_row == 343  # header + all 342 municipalities
+
+
+def test_damaged_files_are_reported_and_the_other_files_still_taken_in(warehouse_path, tmp_path, capsys):
+    _setup(warehouse_path)
+    good = write_text(tmp_path / "goed.csv", [CONSULTANT_HEADER, consultant()], ";")
+    cut = tmp_path / "afgekapt.txt"
+    cut.write_bytes("\t".join(CONSULTANT_HEADER).encode("utf-16")[:-1])
+    lone = tmp_path / "surrogaat.txt"
+    lone.write_bytes("\t".join(CONSULTANT_HEADER).encode("utf-16") + b"\x00\xd8")
+    sheet = tmp_path / "kapotte_sheet.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(INITIATIVE_HEADER)
+    wb.active.append(initiative())
+    wb.save(sheet)
+    with zipfile.ZipFile(sheet) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    members["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"][:-150]
+    with zipfile.ZipFile(sheet, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    assert main(["intake", str(cut), str(sheet), str(good), str(lone), "--round", ROUND]) == 2
+    out = capsys.readouterr().out
+    for damaged in (cut, sheet, lone):
+        assert f"{damaged}: niet ingelezen. Het bestand is beschadigd" in out
+    assert f"{good}: consultants, 1 rijen: 1 geladen, 0 afgewezen, 0 dubbel (bijgewerkt)." in out

@@ -70,14 +70,14 @@ class Column:
     """One column of a kind: its canonical name, the header spellings accepted, and its parser.
 
     The parser gets the stripped, non-empty cell text and returns the stored value or raises
-    `Invalid`. An empty cell is an error when `required`, else becomes `default`.
+    `Invalid`. An empty cell is an error when `required`, else None (the kind's upsert may keep the
+    stored value or give a default, see `Kind.keep`).
     """
 
     name: str
     parse: Parser
     aliases: tuple[str, ...] = ()
     required: bool = True
-    default: Any = None
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -120,6 +120,9 @@ class Kind:
     skip: Callable[[pd.DataFrame], pd.Series] | None = None
     skip_label: str = ""                  # Dutch: 'regels zonder besluit'
     duplicate_note: str = "al eerder aangemeld in deze ronde; gegevens bijgewerkt"
+    keep: tuple[str, ...] = ()
+    conflicts: Callable[[IntakeContext, pd.DataFrame], pd.DataFrame] | None = None
+    note: Callable[[pd.DataFrame], pd.Series] | None = None
 
     def column_keys(self) -> dict[str, str]:
         """Header key -> canonical column name (first spelling wins)."""

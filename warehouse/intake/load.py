@@ -2,7 +2,8 @@
 
 Every data row of a readable file ends in exactly one ledger outcome (`intake_rows`): 'loaded',
 'rejected' (with every problem in `intake_errors`) or 'duplicate' (same record id as an earlier row
-of this file or an earlier registration in the round: the record is updated, not doubled). Rows the
+of this file or an earlier registration in the round: the record is updated, not doubled; a row in
+conflict with its record, `Kind.conflicts`, is rejected instead). Rows the
 kind does not count as data (`Kind.skip`, e.g. a decision left empty) are counted as skipped. A file
 whose SHA-256 is already in the ledger is not loaded again; an unreadable file is recorded with its
 reason and does not stop the others.
@@ -24,7 +25,7 @@ from warehouse.intake.kinds import IntakeContext, Kind
 from warehouse.intake.readers import UnreadableFile, read_tables
 from warehouse.intake.receipt import write_receipt
 from warehouse.intake.report import FileReport
-from warehouse.intake.validate import RowError, validate
+from warehouse.intake.validate import RowError, reason_text, validate
 from warehouse.rounds import get_round
 
 
@@ -100,15 +101,21 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
     report.file_format = "; ".join(t.file_format for t in tables)
     parts = []
     for table in tables:
-        if kind.skip is not None:
-            skip = kind.skip(table.frame).to_numpy(dtype=bool)
+        if table.kind is kind and kind.skip is not None:
+            # a row the reader refused is rejected, never skipped
+            skip = kind.skip(table.frame) & ~table.frame["_row"].isin(list(table.problems))
             report.skipped += int(skip.sum())
-            table.frame = table.frame[~skip]
+            table.frame = table.frame[~skip.to_numpy(dtype=bool)]
         valid, errors = validate(table, ctx)
-        parts.append(valid.assign(_sheet=table.sheet))
+        if table.kind is kind:  # a table of another kind has every row refused
+            parts.append(valid.assign(_sheet=table.sheet))
         report.errors += errors
         report.rows += len(table.frame)
-    records = _outcomes(ctx, kind, parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True))
+    records, conflicts = _outcomes(ctx, kind, parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True),
+                                   {t.sheet: t.headers for t in tables})
+    if conflicts:
+        order = {t.sheet: n for n, t in enumerate(tables)}
+        report.errors = sorted(report.errors + conflicts, key=lambda e: (order[e.sheet], e.row))
     report.rejected = len({(e.sheet, e.row) for e in report.errors})
     report.accepted = int((records["outcome"] == "loaded").sum())
     report.duplicates = int((records["outcome"] == "duplicate").sum())
@@ -116,7 +123,7 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
     try:
         with transaction(ctx.con):
             if len(records):
-                latest = records.drop_duplicates("record_id", keep="last")
+                latest = _latest(records, kind.keep)
                 kind.upsert(ctx, latest.assign(source_sha256=report.sha256, source_row=latest["_row"]))
             _record_file(ctx.con, report)
             _record_rows(ctx.con, report, records)
@@ -166,18 +173,38 @@ def _archive(path: Path, data: bytes, sha256: str, archive_dir: Path) -> Path:
     return target
 
 
-def _outcomes(ctx: IntakeContext, kind: Kind, valid: pd.DataFrame) -> pd.DataFrame:
-    """Valid rows with record_id, label and outcome: the first new id is 'loaded', any other 'duplicate'."""
+def _outcomes(ctx: IntakeContext, kind: Kind, valid: pd.DataFrame,
+              headers: dict[str, dict[str, str]]) -> tuple[pd.DataFrame, list[RowError]]:
+    """Valid rows with record_id, label, note and outcome (the first new id 'loaded', any other
+    'duplicate'), and the rejections of rows in conflict with their record (`headers`: per sheet, the
+    header as written of each column, for the reasons)."""
     out = valid.copy()
     if not len(out):
-        return out.assign(record_id=pd.Series(dtype=object), label=pd.Series(dtype=object),
-                          outcome=pd.Series(dtype=object))
+        return out.assign(**{c: pd.Series(dtype=object) for c in ("record_id", "label", "note", "outcome")}), []
     out["record_id"] = kind.record_id(out, ctx)
+    rejected: list[RowError] = []
+    if kind.conflicts is not None:
+        found = kind.conflicts(ctx, out)
+        rejected = [RowError(r, c, reason_text(r, headers[s].get(c, c), reason, s), s)
+                    for r, s, c, reason in zip(out.loc[found.index, "_row"], out.loc[found.index, "_sheet"],
+                                               found["column"], found["reason"])]
+        out = out.drop(index=found.index)
     out["label"] = kind.describe(out)
+    out["note"] = kind.note(out) if kind.note is not None else ""
     known = kind.existing(ctx, list(out["record_id"].unique()))
     new = ~out["record_id"].duplicated(keep="first") & ~out["record_id"].isin(known)
     out["outcome"] = new.map({True: "loaded", False: "duplicate"})
-    return out
+    return out, rejected
+
+
+def _latest(records: pd.DataFrame, keep: tuple[str, ...]) -> pd.DataFrame:
+    """One row per record id, the last one given; an empty `keep` cell takes the id's last non-empty value."""
+    latest = records.drop_duplicates("record_id", keep="last")
+    if keep and len(latest) < len(records):
+        given = records.groupby("record_id", sort=False)[list(keep)].last()  # last non-null per column
+        given = given.astype(object).where(given.notna(), None)
+        latest = latest.assign(**{c: latest["record_id"].map(given[c]) for c in keep})
+    return latest
 
 
 def _record_file(con: duckdb.DuckDBPyConnection, r: FileReport) -> None:

@@ -3,9 +3,10 @@
 The format is sniffed from the content, not the file name: .xlsx (any sheet, title rows above the
 header), or text (.csv/.tsv/.txt) in UTF-8 with or without BOM, UTF-16 (Excel's 'Unicode-tekst')
 or cp1252/latin-1, with ';', tab or ',' as delimiter. The header row is the row, among the first
-rows, that best names the columns of a registered kind; that also decides the kind. A workbook
-with a sheet of a multi-sheet kind (decisions on 'Kandidaten' and 'Matches') gives one table per
-sheet of that kind.
+rows, that best names the columns of a registered kind; the best header decides the file's kind.
+Excel cells are read as Excel shows them: a formula as its last computed value, a value merged over
+several rows in each of them. Every sheet with a recognised header is a table; in a workbook with a
+sheet of a multi-sheet kind (decisions on 'Kandidaten' and 'Matches') only the sheets of that kind.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from typing import Any
 
 import numpy as np
 import openpyxl
-from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.worksheet import Worksheet
 import pandas as pd
 
 from pnet.errors import PnetError
+from pnet.formatting import number
 from warehouse.intake.kinds import Kind, header_score, registered_kinds
 
 HEADER_SEARCH_ROWS = 30
@@ -38,6 +40,9 @@ _MAGIC = {
     b"{\\rtf": "een RTF-document",
 }
 _ADVICE = "Stuur de aanmelding als Excel-bestand (.xlsx) of als CSV, bij voorkeur op het sjabloon van 'pnet templates'."
+_DAMAGED_XLSX = ("Het bestand is beschadigd: het Excel-bestand kan niet worden geopend of gelezen. Open het in Excel, "
+                 f"sla het opnieuw op als Excel-werkmap (.xlsx) en stuur het nog eens. {_ADVICE}")
+_WIDER = {",": "een komma in een getal of tekst", ";": "een puntkomma in een tekst", "\t": "een tab in een tekst"}
 
 
 class UnreadableFile(PnetError):
@@ -54,11 +59,15 @@ class Table:
     file_format: str           # Dutch, for the receipt
     sheet: str = ""            # the sheet's name when the file has more than one table
     headers: dict[str, str] = field(default_factory=dict)  # canonical column -> its header as written in the file
+    problems: dict[int, str] = field(default_factory=dict)  # row -> Dutch reason the reader refuses the whole row
 
 
 def read_tables(path: str | Path, data: bytes | None = None) -> list[Table]:
-    """Read `path` (or its already read bytes `data`) into its tables, all of one kind; raise
-    `UnreadableFile` when it is no spreadsheet or has no recognisable header."""
+    """Read `path` (or its already read bytes `data`) into its tables; raise `UnreadableFile` when it is
+    no spreadsheet, is damaged or has no recognisable header.
+
+    The first table's kind is the file's kind. Tables of another kind (a sheet of consultants in a
+    workbook of initiatives) come after those, with each row refused in `Table.problems`."""
     data = Path(path).read_bytes() if data is None else data
     if not data.strip():
         raise UnreadableFile("Het bestand is leeg.")
@@ -90,6 +99,8 @@ def _read_zip(data: bytes) -> list[Table]:
         raise UnreadableFile(f"Het bestand is beschadigd (onvolledig zip-/Excel-bestand). {_ADVICE}") from None
     if "xl/workbook.xml" in names:
         return _read_xlsx(data)
+    if "xl/workbook.bin" in names:
+        raise UnreadableFile(f"Dit is een binaire Excel-werkmap (.xlsb). Sla het op als Excel-werkmap (.xlsx). {_ADVICE}")
     if "word/document.xml" in names:
         raise UnreadableFile(f"Dit is een Word-document, geen spreadsheet. {_ADVICE}")
     if "mimetype" in names and "content.xml" in names:
@@ -98,7 +109,8 @@ def _read_zip(data: bytes) -> list[Table]:
 
 
 def cell_text(value: Any) -> str:
-    """An Excel cell as the text the user sees, dates as ISO (the date parser accepts that)."""
+    """An Excel cell as the text the user sees: dates as ISO, numbers with a decimal comma and no
+    thousands separator (so the Dutch number parser reads 0.375 as 0,375 and never as 375)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -107,45 +119,65 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, ArrayFormula):
-        return value.text or ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else np.format_float_positional(value, trim="-").replace(".", ",")
     return str(value)
 
 
 def _read_xlsx(data: bytes) -> list[Table]:
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for damaged workbooks
-        raise UnreadableFile(f"Het Excel-bestand kan niet worden geopend ({type(exc).__name__}). {_ADVICE}") from None
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        # read-only mode is lean and fast but does not expose merged cells; those files are read whole
+        merged = any(b"mergeCell" in archive.read(n) for n in archive.namelist()
+                     if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=not merged, data_only=True)
+    except Exception:  # zipfile, zlib, XML parsers and openpyxl raise many types for damaged workbooks
+        raise UnreadableFile(_DAMAGED_XLSX) from None
     try:
-        found: list[tuple[int, Any, int, list[str], Kind]] = []
+        found: list[tuple[int, int, Kind, Any]] = []  # (score, header row, kind, sheet)
         for ws in wb.worksheets:
-            if not hasattr(ws, "iter_rows"):
-                continue
-            top = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True)]
-            hit = _find_header(top)
+            if wb.read_only:
+                ws.reset_dimensions()  # the stored dimension may be wrong; read what the sheet holds
+            hit = _find_header(_sheet_rows(ws, HEADER_SEARCH_ROWS))
             if hit:
-                found.append((hit[0], ws, hit[1], top[hit[1] - 1], hit[2]))
+                found.append((*hit, ws))
         if not found:
             raise UnreadableFile(_no_header_reason())
-        multi = [f for f in found if f[4].multi_sheet]
-        if multi:
-            kind = max(multi, key=lambda f: f[0])[4]
-            chosen = [f for f in multi if f[4] is kind]
-        else:
-            chosen = [max(found, key=lambda f: f[0])]
+        multi = [f for f in found if f[2].multi_sheet]
+        kind = max(multi or found, key=lambda f: f[0])[2]
+        others = [] if multi else [f for f in found if f[2] is not kind]
+        chosen = [f for f in found if f[2] is kind] + others
         tables = []
-        for _, ws, header_row, header, kind in chosen:
-            records = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=header_row + 1, values_only=True)]
-            table = _table(kind, header, records, header_row + 1,
+        for _, header_row, sheet_kind, ws in chosen:
+            rows = _sheet_rows(ws)
+            table = _table(sheet_kind, rows[header_row - 1], rows[header_row:], header_row + 1,
                            f"Excel (.xlsx), tabblad '{ws.title}', kopregel op rij {header_row}")
             table.sheet = ws.title if len(chosen) > 1 or kind.multi_sheet else ""
+            if sheet_kind is not kind:
+                reason = (f"dit tabblad bevat {sheet_kind.label}, maar het bestand is ingelezen als {kind.label}; "
+                          f"stuur de {sheet_kind.label} in een apart bestand")
+                table.problems = dict.fromkeys(table.frame["_row"].tolist(), reason)
             tables.append(table)
         return tables
     finally:
         wb.close()
+
+
+def _sheet_rows(ws: Any, last: int | None = None) -> list[list[str]]:
+    """The rows (up to row `last`) of an openpyxl worksheet, read-only or not, as text; a value merged
+    over several rows is in each of them that holds anything else."""
+    try:
+        rows = [[cell_text(c) for c in row] for row in ws.iter_rows(min_row=1, max_row=last, values_only=True)]
+    except Exception:  # a damaged sheet shows only when its rows are read (read-only mode)
+        raise UnreadableFile(_DAMAGED_XLSX) from None
+    for cells in ws.merged_cells.ranges if isinstance(ws, Worksheet) else ():
+        if cells.min_row <= len(rows) and cells.min_col <= len(rows[cells.min_row - 1]):
+            value = rows[cells.min_row - 1][cells.min_col - 1]
+            for row in rows[cells.min_row:cells.max_row]:
+                if any(row):  # a merge reaching below the data makes no rows
+                    row.extend([""] * (cells.min_col - len(row)))
+                    row[cells.min_col - 1] = value
+    return rows
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -154,7 +186,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 met BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise UnreadableFile(
+                "Het bestand is beschadigd: de tekst (UTF-16, 'Unicode-tekst') is onvolledig of bevat ongeldige tekens. "
+                f"Sla het opnieuw op en stuur het nog eens. {_ADVICE}") from None
     if b"\x00" in data[:4096]:
         raise UnreadableFile(f"Dit is geen spreadsheet of tekstbestand (binaire inhoud). {_ADVICE}")
     try:
@@ -185,11 +222,29 @@ def _read_text(text: str, encoding: str) -> Table:
     _, delimiter, header_row, kind = best
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise UnreadableFile(f"Het tekstbestand is niet als CSV te lezen ({exc}). {_ADVICE}") from None
+    except csv.Error:  # a cell above the field size limit, or a NUL character
+        raise UnreadableFile(
+            f"Het tekstbestand is niet als CSV te lezen: een cel is langer dan {number(csv.field_size_limit())} tekens "
+            f"of het bestand bevat ongeldige tekens. {_ADVICE}") from None
     name = "TSV" if delimiter == "\t" else "CSV"
     fmt = f"{name}, tekenset {encoding}, scheidingsteken {_DELIMITERS[delimiter]}, kopregel op rij {header_row}"
-    return _table(kind, records[header_row - 1], records[header_row:], header_row + 1, fmt)
+    header, rows = records[header_row - 1], records[header_row:]
+    table = _table(kind, header, rows, header_row + 1, fmt)
+    # a row wider than the header has its cells shifted (an unquoted delimiter); trailing empty cells are fine
+    table.problems = {
+        n: f"deze rij heeft meer kolommen ({len(row)}) dan de kopregel ({len(header)}); staat er "
+           f"{_WIDER[delimiter]} zonder aanhalingstekens?"
+        for n, row in enumerate(rows, start=header_row + 1)
+        if len(row) > len(header) and any(c.strip() for c in row[len(header):])
+    }
+    # a quote that is never closed takes the lines after it into one cell: those rows would vanish unseen
+    table.problems |= {
+        n: "in deze rij staat een aanhalingsteken (\") dat niet wordt gesloten, waardoor de regels erna in één cel "
+           "terechtkomen; sluit het aanhalingsteken of haal het weg en stuur de rij en de rijen erna opnieuw"
+        for n, row in enumerate(rows, start=header_row + 1)
+        if any("\n" in c and c.count(delimiter) >= max(len(header) - 2, 1) for c in row)
+    }
+    return table
 
 
 def _find_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:

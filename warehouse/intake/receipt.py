@@ -40,15 +40,15 @@ def receipt_name(report: FileReport) -> str:
 
 def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir: Path) -> Path:
     """Write the receipt for `report`; `records` are its loaded and duplicate rows
-    (columns `_sheet`, `_row`, `outcome`, `record_id`, `label`). Rows are named by sheet as well
-    when the file has more than one table."""
+    (columns `_sheet`, `_row`, `outcome`, `record_id`, `label`, `note`). Rows are named by sheet as
+    well when the file has more than one table; a kind with notes gets a column toelichting on Geladen."""
     receipts_dir.mkdir(parents=True, exist_ok=True)
     path = receipts_dir / receipt_name(report)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
-        _summary(wb, report)
+        _summary(wb, report, records)
         if report.error is None:
-            note = get_kind(report.kind).duplicate_note
+            kind = get_kind(report.kind)
             sheets = bool(records["_sheet"].astype(bool).any()) or any(e.sheet for e in report.errors)
             tab = ["tabblad"] if sheets else []
 
@@ -62,16 +62,18 @@ def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir
             dup = records[records["outcome"] == "duplicate"]
             write_sheet(
                 wb, "Dubbel", [*tab, "rij", "id", "aanmelding", "toelichting"],
-                ((*where(s, n), i, label, note)
-                 for s, n, i, label in zip(dup["_sheet"], dup["_row"], dup["record_id"], dup["label"])),
+                ((*where(s, n), i, label, "; ".join(filter(None, (kind.duplicate_note, note))))
+                 for s, n, i, label, note in zip(dup["_sheet"], dup["_row"], dup["record_id"], dup["label"], dup["note"])),
                 widths=(*(12,) * len(tab), 6, 22, 60, 50),
             )
             loaded = records[records["outcome"] == "loaded"]
+            notes = ["toelichting"] if kind.note is not None else []
             if len(loaded) <= DETAIL_LIMIT:
-                write_sheet(wb, "Geladen", [*tab, "rij", "id", "aanmelding"],
-                            ((*where(s, n), i, label)
-                             for s, n, i, label in zip(loaded["_sheet"], loaded["_row"], loaded["record_id"], loaded["label"])),
-                            widths=(*(12,) * len(tab), 6, 22, 80))
+                write_sheet(wb, "Geladen", [*tab, "rij", "id", "aanmelding", *notes],
+                            ((*where(s, n), i, label, *[note or None] * len(notes))
+                             for s, n, i, label, note in zip(loaded["_sheet"], loaded["_row"], loaded["record_id"],
+                                                             loaded["label"], loaded["note"])),
+                            widths=(*(12,) * len(tab), 6, 22, 80, *(60,) * len(notes)))
             else:
                 write_sheet(wb, "Geladen", ["rijen", "aantal"], _ranges(loaded["_row"].tolist()), widths=(20, 10))
     finally:
@@ -79,7 +81,7 @@ def write_receipt(report: FileReport, records: pd.DataFrame | None, receipts_dir
     return path
 
 
-def _summary(wb: xlsxwriter.Workbook, report: FileReport) -> None:
+def _summary(wb: xlsxwriter.Workbook, report: FileReport, records: pd.DataFrame | None) -> None:
     ws = wb.add_worksheet("Ontvangstbevestiging")
     title = wb.add_format({"bold": True, "font_size": 14})
     bold = wb.add_format({"bold": True})
@@ -119,9 +121,13 @@ def _summary(wb: xlsxwriter.Workbook, report: FileReport) -> None:
                 ("Toelichting",
                  "Elke rij met gegevens is geladen, afgewezen (met reden, zie tabblad Afgewezen) of herkend als "
                  "een eerdere aanmelding in deze ronde (zelfde gemeente en titel, of zelfde e-mailadres) en "
-                 "bijgewerkt (tabblad Dubbel). Verbeter afgewezen rijen en stuur alleen die opnieuw in.")
+                 "bijgewerkt (tabblad Dubbel; een lege cel laat de eerder opgegeven waarde staan). Verbeter "
+                 "afgewezen rijen en stuur alleen die opnieuw in.")
             )
+        noted = records.loc[records["note"] != "", "note"].value_counts(sort=False)
+        if len(noted):
+            lines.append(("Let op", "\n".join(f"{n} {'rij' if n == 1 else 'rijen'}: {note}" for note, n in noted.items())))
     for n, (key, value) in enumerate(lines, start=2):
         ws.write_string(n, 0, key, bold)
-        long = key in ("Toelichting", "Niet ingelezen")
+        long = key in ("Toelichting", "Niet ingelezen", "Let op")
         ws.write_string(n, 1, neutralize_formula(str(value)), wrap if long else None)

@@ -51,22 +51,69 @@ def _existing(table: str, id_column: str):
     return existing
 
 
-def _upsert(table: str, id_column: str, select: str):
-    """Replace the round's records with these ids by the frame's rows (DuckDB reads the frame by name)."""
+def _upsert(table: str, id_column: str, select: str, keep: dict[str, object]):
+    """Replace the round's records with these ids by the frame's rows (DuckDB reads the frame by name),
+    inside the caller's transaction; a `keep` column left empty keeps the stored value, a new record
+    gets the default given in `keep`."""
+    kept = ", ".join(f"coalesce(n.{c}, o.{c}, {'NULL' if d is None else d}) AS {c}" for c, d in keep.items())
 
     def upsert(ctx: IntakeContext, frame: pd.DataFrame) -> None:
         data = frame.rename(columns={"record_id": id_column}).assign(round_id=ctx.round_id)
         ctx.con.register("_intake_records", data)
         try:
             ctx.con.execute(
-                f"DELETE FROM {table} WHERE round_id = ? AND {id_column} IN (SELECT {id_column} FROM _intake_records)",
+                f"CREATE OR REPLACE TEMP TABLE _intake_stored AS SELECT {id_column}, {', '.join(keep)} FROM {table} "
+                f"WHERE round_id = ? AND {id_column} IN (SELECT {id_column} FROM _intake_records)",
                 [ctx.round_id],
             )
-            ctx.con.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM _intake_records")
+            ctx.con.execute(
+                f"DELETE FROM {table} WHERE round_id = ? AND {id_column} IN (SELECT {id_column} FROM _intake_stored)",
+                [ctx.round_id],
+            )
+            ctx.con.execute(
+                f"INSERT INTO {table} BY NAME SELECT n.* REPLACE ({kept}) FROM (SELECT {select} FROM _intake_records) n "
+                f"LEFT JOIN _intake_stored o ON o.{id_column} = n.{id_column}"
+            )
+            ctx.con.execute("DROP TABLE _intake_stored")  # on failure the transaction's rollback removes it
         finally:
             ctx.con.unregister("_intake_records")
 
     return upsert
+
+
+def _consultant_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFrame:
+    """A row for an e-mail address that another municipality registered first (stored, or an earlier row
+    of the file): the first registration stands and the coordinator sorts it out. And a later row of
+    the file with the address under another name: one address is one consultant."""
+    ids = frame["record_id"]
+    stored = dict(ctx.con.execute(
+        "SELECT consultant_id, gemeentecode FROM consultants WHERE round_id = ? "
+        "AND consultant_id IN (SELECT unnest(?::VARCHAR[]))", [ctx.round_id, list(ids.unique())]).fetchall())
+    first = frame.drop_duplicates("record_id").set_index("record_id")
+    owner = ids.map(stored).fillna(ids.map(first["gemeente"]))
+    elsewhere = frame["gemeente"] != owner
+    same = frame[~elsewhere]
+    first_name = same.drop_duplicates("record_id").set_index("record_id")
+    renamed = same["naam"].map(fold) != same["record_id"].map(first_name["naam"].map(fold))
+    resolver = default_resolver()
+    reasons = {}
+    for i in frame.index[elsewhere]:
+        g = resolver.get(owner[i])
+        by = (f"is in deze ronde al aangemeld door gemeente {g.naam} ({g.code})" if ids[i] in stored
+              else f"staat in dit bestand al in {_where(first.loc[ids[i]])} bij gemeente {g.naam} ({g.code})")
+        reasons[i] = (f"{frame.at[i, 'email']} {by}; een consultant wordt door één gemeente aangemeld. De eerste "
+                      "aanmelding blijft staan; neem contact op met de coördinator.")
+    for i in same.index[renamed]:
+        earlier = first_name.loc[ids[i]]
+        reasons[i] = (f"{frame.at[i, 'email']} staat in dit bestand al in {_where(earlier)} met de naam "
+                      f"'{earlier['naam']}'; één e-mailadres hoort bij één consultant. Verbeter de naam of het "
+                      "e-mailadres.")
+    return pd.DataFrame({"column": "email", "reason": pd.Series(reasons, dtype=object)}).sort_index()
+
+
+def _where(row: pd.Series) -> str:
+    """'rij 7', or 'tabblad Zeist, rij 7' when the file has more than one table."""
+    return f"tabblad {row['_sheet']}, rij {row['_row']}" if row["_sheet"] else f"rij {row['_row']}"
 
 
 def _ends_before_start(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
@@ -80,6 +127,25 @@ def _gemeentenaam(codes: pd.Series) -> pd.Series:
     resolver = default_resolver()
     return codes.map({c: resolver.get(c).naam for c in codes.unique()})
 
+
+LOST_LETTER = ("de naam bevat een '?' waar een letter hoort: het bestand is waarschijnlijk in een tekenset opgeslagen "
+               "zonder die letter (zoals ı of ş); controleer de naam en stuur het bestand bij voorkeur als .xlsx")
+_QUESTION_IN_WORD = r"\w\?\w"
+
+
+def _consultant_notes(frame: pd.DataFrame) -> pd.Series:
+    """What the receipt points out about a loaded consultant: no employer consent, a name with a lost letter."""
+    consent = frame["akkoord_werkgever"].map({True: "", False: NO_CONSENT})
+    lost = frame["naam"].str.contains(_QUESTION_IN_WORD, regex=True).map({True: LOST_LETTER, False: ""})
+    return (consent + "; " + lost).str.strip("; ")
+
+
+# Optional columns: an empty cell keeps the stored value; a new record gets the default (SQL).
+_INITIATIVE_KEEP: dict[str, object] = {"woonplaats": None, "prioriteit": 1, "ingediend_op": None}
+_CONSULTANT_KEEP: dict[str, object] = {"functie": None, "expertise": None, "beschikbaar_vanaf": None,
+                                       "beschikbaar_tot": None}
+NO_CONSENT = ("zonder akkoord van de werkgever: deze consultant wordt pas gekoppeld als "
+              "de aanmelding opnieuw wordt ingestuurd met akkoord_werkgever 'ja'")
 
 INITIATIVES = register_kind(
     Kind(
@@ -102,12 +168,13 @@ INITIATIVES = register_kind(
             Column("uren_gevraagd", v.hours("max_uren_initiatief", "per initiatief"),
                    ("gevraagde uren", "uren", "aantal uren", "uren nodig", "benodigde uren")),
             Column("hulpvraag", v.text, ("vraag", "ondersteuningsvraag", "waar zoekt u hulp bij")),
-            Column("prioriteit", v.priority, ("prio",), required=False, default=1),
+            Column("prioriteit", v.priority, ("prio",), required=False),
             Column("ingediend_op", v.parse_date, ("datum", "ingediend", "datum ingediend", "aanmelddatum",
                                                   "datum aanmelding"), required=False),
         ),
         record_id=lambda frame, ctx: _initiative_ids(frame, ctx.round_id),
         existing=_existing("initiatives", "initiative_id"),
+        keep=tuple(_INITIATIVE_KEEP),
         upsert=_upsert(
             "initiatives",
             "initiative_id",
@@ -116,6 +183,7 @@ INITIATIVES = register_kind(
             "CAST(uren_gevraagd AS DOUBLE) AS uren_gevraagd, hulpvraag, CAST(prioriteit AS INTEGER) AS prioriteit, "
             "CAST(ingediend_op AS DATE) AS ingediend_op, 'registration' AS origin, source_sha256, source_row, "
             "current_timestamp AS updated_at",
+            _INITIATIVE_KEEP,
         ),
         describe=lambda frame: frame["titel"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
     )
@@ -142,6 +210,7 @@ CONSULTANTS = register_kind(
         ),
         record_id=lambda frame, ctx: _consultant_ids(frame),
         existing=_existing("consultants", "consultant_id"),
+        keep=tuple(_CONSULTANT_KEEP),
         upsert=_upsert(
             "consultants",
             "consultant_id",
@@ -150,8 +219,11 @@ CONSULTANTS = register_kind(
             "CAST(beschikbaar_vanaf AS DATE) AS beschikbaar_vanaf, CAST(beschikbaar_tot AS DATE) AS beschikbaar_tot, "
             "CAST(akkoord_werkgever AS BOOLEAN) AS akkoord_werkgever, source_sha256, source_row, "
             "current_timestamp AS updated_at",
+            _CONSULTANT_KEEP,
         ),
         describe=lambda frame: frame["naam"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
+        conflicts=_consultant_conflicts,
+        note=lambda frame: _consultant_notes(frame),
         rules=(
             RowRule(
                 "beschikbaar_tot",

@@ -45,10 +45,15 @@ def _take(values: list[object], codes: np.ndarray) -> np.ndarray:
 
 
 def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowError]]:
-    """The parsed valid rows (canonical columns plus `_row`) and every problem of the other rows."""
+    """The parsed valid rows (canonical columns plus `_row`) and every problem of the other rows; a row the
+    reader refused (`Table.problems`) gets only that reason."""
     frame = table.frame
+    problems: list[tuple[int, int, str | None, str]] = []  # (row, column order, column, reason)
+    if table.problems:
+        refused = frame["_row"].isin(list(table.problems))
+        problems += [(r, -1, None, table.problems[r]) for r in frame["_row"][refused]]
+        frame = frame[~refused]
     parsed = pd.DataFrame({"_row": frame["_row"]}, index=frame.index)
-    problems: list[tuple[int, int, str, str]] = []  # (row, column order, column, reason)
     for order, col in enumerate(table.kind.columns):
         cells = frame[col.name]
         if col.name in table.missing:
@@ -59,17 +64,15 @@ def validate(table: Table, ctx: IntakeContext) -> tuple[pd.DataFrame, list[RowEr
         parsed_values: list[object] = []
         reasons: list[str | None] = []
         for raw in uniques:
-            value, reason = raw.strip(), None
+            value, parsed_value, reason = raw.strip(), None, None
             if not value:
-                if col.required:
-                    reason = EMPTY_REQUIRED
-                parsed_values.append(col.default)
+                reason = EMPTY_REQUIRED if col.required else None
             else:
                 try:
-                    parsed_values.append(col.parse(value, ctx))
+                    parsed_value = col.parse(value, ctx)
                 except Invalid as exc:
-                    parsed_values.append(None)
                     reason = exc.reason
+            parsed_values.append(parsed_value)
             reasons.append(reason)
         parsed[col.name] = pd.Series(_take(parsed_values, codes), index=frame.index, dtype=object)
         if any(r is not None for r in reasons):

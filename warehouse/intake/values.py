@@ -12,11 +12,19 @@ from warehouse.intake.kinds import IntakeContext, Invalid, fold
 from warehouse.resolver import GemeenteError, default_resolver
 
 _HOURS_UNIT = re.compile(r"\s*(uur|uren|u)\.?$", re.IGNORECASE)
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # Dutch 1.000 or 1.000,5
-_DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")          # Dutch 12,5
-_DECIMAL_POINT = re.compile(r"^-?\d*\.?\d+$")           # 12.5 (also from Excel numbers)
-_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")  # Dutch 1.000 or 1.000,5 (0.375 is no thousands)
+_DECIMAL_COMMA = re.compile(r"^-?\d+(,\d+)?$")                # Dutch 12,5 (and Excel numbers, see cell_text)
+_DECIMAL_POINT = re.compile(r"^-?\d*\.?\d+$")                 # 12.5
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"  # a time of day after a date is ignored
+_DUTCH_DATE = re.compile(rf"^(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{2}}|\d{{4}}){_TIME}$")
+_ISO_DATE = re.compile(rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){_TIME}$")
+_MONTHS = {  # Dutch month names and abbreviations, and the English ones Excel may write
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mrt": 3, "maa": 3, "mar": 3, "maart": 3, "apr": 4, "april": 4,
+    "mei": 5, "may": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augustus": 8, "sep": 9, "sept": 9,
+    "september": 9, "okt": 10, "oct": 10, "oktober": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
+_WORDY_DATE = re.compile(rf"^(?:(?:{_WEEKDAYS}) )?(\d{{1,2}}) ([a-z]+) (\d{{2}}|\d{{4}})$")  # folded text
 _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
@@ -62,18 +70,33 @@ def hours(cap_key: str, per: str):
     return parse
 
 
+PLAUSIBLE_YEARS = range(2000, 2101)  # a registration date outside this is a typo (01-01-0001, 31-12-9999)
+
+
 def parse_date(value: str, ctx: IntakeContext) -> date:
-    """15-01-2027, 15-1-2027, 15/01/2027, 15.01.27 or 2027-01-15."""
+    """15-01-2027, 15-1-2027, 15/01/2027, 15.01.27, 2027-01-15, 2027/01/15, 15 januari 2027, 15-jan-2027 or
+    (dinsdag) 15 jan. 2027; a time of day after a numeric date (an Excel date and time) is ignored."""
     s = value.strip()
+    day = None
     try:
         if m := _ISO_DATE.match(s):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m := _DUTCH_DATE.match(s):
-            year = int(m.group(3))
-            return date(year + 2000 if year < 100 else year, int(m.group(2)), int(m.group(1)))
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m := _DUTCH_DATE.match(s):
+            day = date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        elif (m := _WORDY_DATE.match(fold(s))) and m.group(2) in _MONTHS:
+            day = date(_year(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
     except ValueError:
         pass
-    raise Invalid(f"'{value}' is geen geldige datum (gebruik bijvoorbeeld 15-01-2027)")
+    if day is None:
+        raise Invalid(f"'{value}' is geen geldige datum (gebruik bijvoorbeeld 15-01-2027)")
+    if day.year not in PLAUSIBLE_YEARS:
+        raise Invalid(f"'{value}' ligt niet tussen 2000 en 2100; is het jaartal goed?")
+    return day
+
+
+def _year(text: str) -> int:
+    """A year as written: two digits are this century ('27' is 2027), four are as they are."""
+    return 2000 + int(text) if len(text) == 2 else int(text)
 
 
 def email(value: str, ctx: IntakeContext) -> str:
