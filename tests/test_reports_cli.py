@@ -62,7 +62,8 @@ def test_cli_materializes_the_match_set_from_the_warehouse(warehouse_path, tmp_p
     con.execute("DELETE FROM match_set")
     con.close()
     assert main(["report", "--round", rd.ROUND, "--out", str(tmp_path / "out")]) == 0
-    assert f"Matchset {rd.ROUND}:" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"Matchset {rd.ROUND}:" in printed and "optimaliteitsmarge " in printed and " %." in printed
     con = connect(warehouse_path, read_only=True)
     assert con.execute("SELECT count(*) FROM match_runs WHERE round_id = ?", [rd.ROUND]).fetchone()[0] == 1
     pairs = con.execute(

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from pnet.cli import add_warehouse_option
+from pnet.formatting import number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +23,8 @@ def materialize_match_set(con, round_id: str) -> None:
 
     s = match_round(con, round_id).summary()
     print(
-        f"Matchset {round_id}: {s['matches']} koppelingen, {s['hours_matched']} van {s['hours_needed']} gevraagde uren; "
-        f"doelwaarde {s['objective']}, grens {s['bound']}, gap {s['gap']:.2%}."
+        f"Matchset {round_id}: {s['matches']} koppelingen, {number(s['hours_matched'])} van {number(s['hours_needed'])} "
+        f"gevraagde uren; optimaliteitsmarge {number(s['gap'] * 100, 2)} %."
     )
 
 
