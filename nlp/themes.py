@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import NamedTuple
 
 from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from pnet.themes import Theme, themes
@@ -39,6 +40,7 @@ class ThemeMatcher:
             for kw in theme.keywords:
                 kw = kw.lower()
                 (self._phrases if " " in kw else self._words)[kw].add(theme.code)
+        self._first_word = {p: hash_string(p.split()[0]) for p in self._phrases}  # as LOWER gives it
         self._long = sorted((w for w in self._words if len(w) >= MIN_COMPOUND_PART), key=len, reverse=True)
         self._rank = {kw: i for i, kw in enumerate(self._long)}
         either = "|".join(map(re.escape, self._long)) or "(?!)"
@@ -76,8 +78,11 @@ class ThemeMatcher:
             for code, _kw in self._hits[orth]:
                 counts[code] += words[orth]
                 terms[code][strings[orth]] = None
-        lowered = (doc.text if text is None else text).lower()
+        lowered = None
         for phrase, codes in self._phrases.items():
+            if self._first_word[phrase] not in words:  # cheap: a phrase needs its first word as a token
+                continue
+            lowered = lowered or (doc.text if text is None else text).lower()
             if phrase in lowered:
                 for code in codes:
                     counts[code] += lowered.count(phrase)

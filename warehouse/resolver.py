@@ -24,6 +24,7 @@ _CODE = re.compile(r"^(?:gm)?\s*0*(\d{1,4})$")
 _SUFFIX = re.compile(r"\s*\((?:nh|l|o|z|zh|gld|fr|gr|dr|ov|u|nb|fl)\.?\)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # the same place names come back in every text
 def normalize(text: str) -> str:
     """Fold a name for comparison: no accents, lower case, punctuation as single spaces."""
     text = unicodedata.normalize("NFKD", text)
