@@ -92,3 +92,19 @@ def test_round_dates_in_dutch_or_iso_notation(capsys, warehouse_path):
     with pytest.raises(SystemExit):
         main(["round", "create", "2027-R3", "--gemeenten", "Almere,Lelystad", "--open", "15-01-0001", "--close", "2027-03-01"])
     assert "'15-01-0001' ligt niet tussen 2000 en 2100; is het jaartal goed?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["match"], "pnet match: fout: deze opties ontbreken: --initiatives, --consultants, -o/--output"),
+    (["costs", "--round", "R", "--gemeenten", "Zeist"], "pnet costs: fout: --gemeenten en --round gaan niet samen"),
+    (["match", "--initiatives", "I", "--consultants", "C", "-o", "M", "--fairness", "misschien"],
+     "pnet match: fout: --fairness: 'misschien' kan niet; kies uit 'on', 'off'"),
+    (["round", "list", "--wat"], "pnet: fout: onbekende opties: --wat"),
+])
+def test_command_line_mistakes_are_explained_in_dutch(capsys, argv, message):
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: ") and err.rstrip().endswith(message)
+

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
+from typing import NoReturn
 
 from pnet.errors import PnetError, file_error_message
 
@@ -22,8 +24,42 @@ COMMAND_MODULES = [
 ]
 
 
+# argparse's own messages, in Dutch (the coordinator reads them); anything else is shown as argparse wrote it
+_DUTCH_ERRORS = [
+    (re.compile(r"the following arguments are required: (.+)"), r"deze opties ontbreken: \1"),
+    (re.compile(r"one of the arguments (.+) is required"), r"geef één van deze opties: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)"), r"\1: \2 kan niet; kies uit \3"),
+    (re.compile(r"argument (\S+): invalid float value: (.+)"), r"\1: \2 is geen getal"),
+    (re.compile(r"argument (\S+): invalid int value: (.+)"), r"\1: \2 is geen geheel getal"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 heeft een waarde nodig"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"\1 en \2 gaan niet samen"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"onbekende opties: \1"),
+    (re.compile(r"argument (\S+): (.+)"), r"\1: \2"),  # from our own type functions, already Dutch
+]
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with its error messages and headings in Dutch."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in _DUTCH_ERRORS:
+            if pattern.fullmatch(message):
+                message = pattern.sub(dutch, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "gebruik:", 1)
+        text = text.replace("\npositional arguments:\n", "\nargumenten:\n").replace("\noptions:\n", "\nopties:\n")
+        return text.replace("show this help message and exit", "toon deze hulp en stop")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="pnet",
         description="Participatienetwerk: vind burgerinitiatieven en koppel ze aan consultants uit andere gemeenten.",
     )
