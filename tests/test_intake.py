@@ -23,6 +23,7 @@ from tests.intake_files import (
 )
 from warehouse.intake import ingest_files
 from warehouse.intake.registrations import consultant_id, initiative_id
+from warehouse.rounds import create_round
 
 
 @pytest.fixture
@@ -292,6 +293,19 @@ def test_repeated_header_rows_are_not_data_and_missing_paths_are_reported(rcon, 
     assert (r.rows, r.accepted, r.rejected) == (2, 2, 0)
     missing, folder = ingest(rcon, tmp_path, tmp_path / "bestaat_niet.csv", tmp_path)
     assert (missing.error, folder.error) == ("Het bestand bestaat niet.", "Dit is een map, geen bestand.")
+
+
+def test_a_file_taken_in_for_the_wrong_round_can_be_taken_in_for_the_right_one(rcon, tmp_path):
+    create_round(rcon, "ANDERE", ["Utrecht", "Houten"], date(2027, 1, 15), date(2027, 3, 1))
+    path = write_text(tmp_path / "zeist.csv", [INITIATIVE_HEADER, initiative(titel="Voedselbos")])
+    (wrong,) = ingest_files(rcon, [path], "ANDERE", tmp_path / "archive", tmp_path / "receipts")
+    assert (wrong.accepted, wrong.rejected) == (0, 1)  # Zeist does not take part in ANDERE
+    right = one(rcon, tmp_path, path)
+    assert not right.already_received and (right.round_id, right.accepted) == (ROUND, 1)
+    assert fetch(rcon, "SELECT round_id, accepted FROM intake_files") == [(ROUND, 1)]
+    assert fetch(rcon, "SELECT count(*) FROM intake_errors") == [(0,)]
+    # a file that loaded rows stays taken: sending it again for another round loads nothing twice
+    assert ingest_files(rcon, [path], "ANDERE", tmp_path / "archive", tmp_path / "receipts")[0].already_received
 
 
 def test_an_unreadable_file_sent_again_is_tried_again(rcon, tmp_path):

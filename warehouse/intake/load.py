@@ -134,7 +134,9 @@ def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir:
 
 
 def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
-    """Fill `report` from the ledger when this file was read before; forget an earlier unreadable attempt."""
+    """Fill `report` from the ledger when this file was read before. Forget an earlier unreadable attempt,
+    and an earlier intake for another round that loaded nothing (every row refused, e.g. 'doet niet mee
+    aan ronde X'): the file can then be taken in for the right round."""
     row = con.execute(
         "SELECT kind, rows, accepted, rejected, duplicates, error, round_id, received_at, file_format, "
         "archived_path, receipt_path, coalesce(skipped, 0) FROM intake_files WHERE sha256 = ?",
@@ -142,9 +144,10 @@ def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
     ).fetchone()
     if row is None:
         return False
-    if row[5] is not None:
+    if row[5] is not None or (row[6] != report.round_id and row[2] == 0 and row[4] == 0):
         with transaction(con):
-            con.execute("DELETE FROM intake_files WHERE sha256 = ?", [report.sha256])
+            for table in ("intake_errors", "intake_rows", "intake_files"):
+                con.execute(f"DELETE FROM {table} WHERE sha256 = ?", [report.sha256])
         return False
     (report.kind, report.rows, report.accepted, report.rejected, report.duplicates, _, report.round_id,
      report.received_at, report.file_format, archived, receipt, report.skipped) = row
