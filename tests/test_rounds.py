@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from warehouse.rounds import RoundError, clear_round, create_round, get_round, list_rounds
+from warehouse.rounds import RoundError, clear_round, create_round, get_round, list_rounds, split_gemeenten
 
 DEMO_20 = [
     "Amersfoort", "Zeist", "De Bilt", "Utrechtse Heuvelrug", "Soest", "Baarn", "Leusden", "Woudenberg",
@@ -82,3 +82,14 @@ def test_clear_round_deletes_what_the_round_gathered_and_nothing_else(con, tmp_p
     assert [count(t, "2027-R2") for t in ("initiatives", "intake_files", "match_decisions")] == [1, 1, 1]
     assert con.execute("SELECT count(*) FROM intake_rows").fetchone()[0] == 1  # only 2027-R2's file's row
     assert get_round(con, "2027-R1").round_id == "2027-R1"  # the round itself stays
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Nuenen, Gerwen en Nederwetten,Eindhoven", ["Nuenen, Gerwen en Nederwetten", "Eindhoven"]),
+    ("Eindhoven, nuenen, gerwen en nederwetten", ["Eindhoven", "nuenen, gerwen en nederwetten"]),
+    ("Zeist; Houten", ["Zeist", "Houten"]),
+    ("Zeist,,Houten,", ["Zeist", "Houten"]),
+])
+def test_a_typed_list_keeps_a_name_with_a_comma_whole(text, names):
+    assert split_gemeenten(text) == names
+

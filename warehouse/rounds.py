@@ -34,6 +34,18 @@ class Round:
         return sum(g.inwoners for g in self.gemeenten)
 
 
+def split_gemeenten(text: str) -> list[str]:
+    """A list as typed on the command line: separated by ';' or ','; a municipality whose official name
+    holds a comma ('Nuenen, Gerwen en Nederwetten') stays one name."""
+    if ";" in text:
+        parts = text.split(";")
+    else:
+        whole = {g.naam.casefold() for g in default_resolver().by_code.values() if "," in g.naam}
+        chunks = re.split("(" + "|".join(map(re.escape, whole)) + ")", text, flags=re.IGNORECASE) if whole else [text]
+        parts = [p for chunk in chunks for p in ([chunk] if chunk.casefold() in whole else chunk.split(","))]
+    return [p.strip() for p in parts if p.strip()]
+
+
 def resolve_gemeenten(names: list[str]) -> list[Gemeente]:
     """Resolve each name or code; all problems are reported together in one RoundError."""
     resolver = default_resolver()

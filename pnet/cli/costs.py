@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pnet.settings import settings
     from warehouse.costs import allocate
-    from warehouse.rounds import get_round, resolve_gemeenten
+    from warehouse.rounds import get_round, resolve_gemeenten, split_gemeenten
 
     if args.round_id:
         from warehouse.db import connect
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             con.close()
     else:
-        gemeenten = resolve_gemeenten(args.gemeenten.split(","))
+        gemeenten = resolve_gemeenten(split_gemeenten(args.gemeenten))
     budget = args.budget if args.budget is not None else settings()["costs"]["budget"]
     allocation = allocate(gemeenten, budget)
     if args.json:

@@ -30,12 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_create(args: argparse.Namespace) -> int:
     from warehouse.db import connect
-    from warehouse.rounds import create_round
+    from warehouse.rounds import create_round, split_gemeenten
 
     con = connect(args.warehouse)
     try:
         r = create_round(
-            con, args.round_id, args.gemeenten.split(","), args.open_date, args.close_date, replace=args.replace
+            con, args.round_id, split_gemeenten(args.gemeenten), args.open_date, args.close_date, replace=args.replace
         )
     finally:
         con.close()
