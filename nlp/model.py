@@ -145,14 +145,17 @@ class Classifier:
         ]
 
     def _top_terms(self, keys: np.ndarray, margins: np.ndarray, doc: Doc, toward_initiative: bool) -> list[str]:
-        """The words, word pairs and word beginnings (marked '…') whose weights pushed the score most toward the decision."""
+        """The words and word pairs whose weights pushed the score most toward the decision; a word beginning
+        that weighed (a compound's first part) is shown as the first word of the text that starts with it."""
         found: list[str] = []
         lowers = pair_keys = None
         for i in np.argsort(-margins if toward_initiative else margins):
             if (margins[i] > 0) != toward_initiative or len(found) >= EVIDENCE_TERMS:
                 break
             key = int(keys[i])
-            if key in PREFIX_TEXT or key in self.nlp.vocab.strings:
+            if key in PREFIX_TEXT:
+                phrase = self._word_starting(doc, PREFIX_TEXT[key])
+            elif key in self.nlp.vocab.strings:
                 phrase = self._phrase(key)
             else:  # a word pair: find where the doc has it (the model forms pairs as thinc's ngrams)
                 if pair_keys is None:
@@ -168,10 +171,13 @@ class Classifier:
         """The evidence terms for one doc (see `_top_terms`)."""
         return self._score([doc])[0][1](toward_initiative)
 
+    @staticmethod
+    def _word_starting(doc: Doc, prefix: str) -> str | None:
+        """The first long word of `doc` that starts with `prefix` (lower case), as a reader recognises it."""
+        return next((t.lower_ for t in doc if t.lower_.startswith(prefix) and len(t) > len(prefix) + 2 and t.is_alpha), None)
+
     def _phrase(self, key: int) -> str | None:
-        """What a word (or word beginning) feature stands for, if it carries meaning."""
-        if key in PREFIX_TEXT:
-            return f"{PREFIX_TEXT[key]}\u2026"
+        """What a word feature stands for, if it carries meaning."""
         word = self.nlp.vocab.strings[key]
         return word if word.isalpha() and word not in self._stop_words else None
 

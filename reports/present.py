@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pnet.formatting import number
 from pnet.themes import by_code
+from warehouse.resolver import normalize
 
 _COMPONENT_LABELS = {
     "themes": "thema-overlap",
@@ -85,9 +86,9 @@ def evidence_text(evidence: Any) -> str:
         parts.append(f"signaalwoorden: {_flatten(words)}")
     place = data.get("gemeente")
     if isinstance(place, dict):
-        mentions: dict[str, str] = {}  # one per place, as first written ('Zeist' and the URL's 'zeist')
+        mentions: dict[str, str] = {}  # one per place, as first written ('Zeist' and the URL's 'zeist', "'t Goy" and 't goy')
         for mention in place.get("mentions") or []:
-            mentions.setdefault(str(mention).casefold(), str(mention))
+            mentions.setdefault(normalize(str(mention)), str(mention))
         how = _VIA_LABELS.get(place.get("via"), place.get("via") or "")
         parts.append(f"plaats: {', '.join(mentions.values())} ({how})" if mentions else f"plaats: {how}")
         if place.get("ambiguous"):

@@ -53,6 +53,8 @@ def test_how_the_municipality_was_settled_is_said_in_dutch():
     assert evidence_text(unsettled) == "plaats: niet vast te stellen; niet eenduidig: Beek"
     by_source = {"gemeente": {"mentions": ["Bergen"], "via": "tekst+bron", "ambiguous": []}}
     assert evidence_text(by_source) == "plaats: Bergen (uit de tekst, beslist door het gebied van de bron)"
+    spelled_twice = {"gemeente": {"mentions": ["'t Goy", "Houten", "t goy"], "via": "tekst", "ambiguous": []}}
+    assert evidence_text(spelled_twice) == "plaats: 't Goy, Houten (uit de tekst)"
 
 
 def test_other_evidence_reads_as_one_line():
