@@ -118,7 +118,7 @@ class Classifier:
                         "gemeentecode": place.gemeentecode,
                         "themes": [h.code for h in hits],
                         "evidence": {
-                            "classifier": evidence(is_initiative),
+                            "classifier": evidence(is_initiative, text),
                             "gemeente": {"mentions": place.mentions, "via": place.via, "ambiguous": place.ambiguous},
                             "themes": {h.code: list(h.terms) for h in hits},
                         },
@@ -126,7 +126,7 @@ class Classifier:
                 )
         return out
 
-    def _score(self, docs: list[Doc]) -> list[tuple[float, Callable[[bool], list[str]]]]:
+    def _score(self, docs: list[Doc]) -> list[tuple[float, Callable[[bool, str], list[str]]]]:
         """Per doc: the initiative probability and a function giving the features behind a decision.
 
         This runs the textcat model's own layers once for the batch: its feature extractor, its
@@ -144,17 +144,18 @@ class Classifier:
             for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:]))
         ]
 
-    def _top_terms(self, keys: np.ndarray, margins: np.ndarray, doc: Doc, toward_initiative: bool) -> list[str]:
+    def _top_terms(self, keys: np.ndarray, margins: np.ndarray, doc: Doc, toward_initiative: bool, text: str) -> list[str]:
         """The words and word pairs whose weights pushed the score most toward the decision; a word beginning
         that weighed (a compound's first part) is shown as the first word of the text that starts with it."""
         found: list[str] = []
-        lowers = pair_keys = None
+        lowers = pair_keys = lowered = None
         for i in np.argsort(-margins if toward_initiative else margins):
             if (margins[i] > 0) != toward_initiative or len(found) >= EVIDENCE_TERMS:
                 break
             key = int(keys[i])
             if key in PREFIX_TEXT:
-                phrase = self._word_starting(doc, PREFIX_TEXT[key])
+                lowered = lowered or text.lower()
+                phrase = _word_starting(lowered, PREFIX_TEXT[key])
             elif key in self.nlp.vocab.strings:
                 phrase = self._phrase(key)
             else:  # a word pair: find where the doc has it (the model forms pairs as thinc's ngrams)
@@ -169,12 +170,7 @@ class Classifier:
 
     def top_terms(self, doc: Doc, toward_initiative: bool) -> list[str]:
         """The evidence terms for one doc (see `_top_terms`)."""
-        return self._score([doc])[0][1](toward_initiative)
-
-    @staticmethod
-    def _word_starting(doc: Doc, prefix: str) -> str | None:
-        """The first long word of `doc` that starts with `prefix` (lower case), as a reader recognises it."""
-        return next((t.lower_ for t in doc if t.lower_.startswith(prefix) and len(t) > len(prefix) + 2 and t.is_alpha), None)
+        return self._score([doc])[0][1](toward_initiative, doc.text)
 
     def _phrase(self, key: int) -> str | None:
         """What a word feature stands for, if it carries meaning."""
@@ -187,6 +183,20 @@ class Classifier:
         if not (first.isalpha() and second.isalpha()) or (first in self._stop_words and second in self._stop_words):
             return None
         return f"{first} {second}"
+
+
+def _word_starting(text: str, prefix: str) -> str | None:
+    """The first word of (lower-cased) `text` that starts with `prefix` and has three more letters."""
+    at = text.find(prefix)
+    while at >= 0:
+        end = at + len(prefix)
+        if at == 0 or not text[at - 1].isalpha():
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            if end - at >= len(prefix) + 3:
+                return text[at:end]
+        at = text.find(prefix, end)
+    return None
 
 
 def validate_record(record: object, line: int) -> dict:
