@@ -69,7 +69,7 @@ class ThemeMatcher:
         terms: dict[str, dict[str, None]] = defaultdict(dict)
         strings = doc.vocab.strings
         words = Counter(doc.to_array(LOWER).tolist())
-        for orth in words.keys() - self._seen:
+        for orth in [o for o in words if o not in self._seen]:  # (not keys() - set: that walks the whole set)
             word = strings[orth]
             if word.isalpha() and (hits := self._word_hits(word)):
                 self._hits[orth] = hits
