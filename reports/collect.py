@@ -21,7 +21,7 @@ import duckdb
 
 from pnet.settings import settings
 from reports.naming import package_dirname
-from reports.present import evidence_text, match_explanation, theme_labels
+from reports.present import datum, evidence_text, match_explanation, theme_labels
 from warehouse.costs import Allocation, allocate
 from warehouse.resolver import Gemeente, default_resolver
 from warehouse.rounds import Round, get_round
@@ -85,6 +85,7 @@ class MatchRow:
     email: str  # empty for alternates: not matched, so no contact details
     hours: int | None
     hours_free: int | None  # an alternate's hours left after the match set
+    available: str  # the consultant's availability window, e.g. 'vanaf 01-03-2027 t/m 31-12-2027'
     score: float
     why: str
     locked: bool
@@ -305,6 +306,7 @@ class RoundData:
             email=(con_.get("email") or "") if soort == PROPOSED else "",
             hours=m.get("hours"),
             hours_free=None if m.get("hours_free") is None else int(m["hours_free"]),
+            available=_window(con_.get("beschikbaar_vanaf"), con_.get("beschikbaar_tot")),
             score=float(m["score"]),
             why=match_explanation(components, shared),
             locked=bool(m.get("locked")),
@@ -435,6 +437,11 @@ class RoundData:
 # round is shown (so a regenerated file keeps it). Copies of
 # one story on several sites (one near-duplicate cluster) are listed once per municipality: the
 # copy with a verdict, else the highest score.
+def _window(start: date | None, end: date | None) -> str:
+    """'vanaf 01-03-2027 t/m 31-12-2027', either half, or '' when the registration gave no dates."""
+    return " ".join(part for part in (f"vanaf {datum(start)}" if start else "", f"t/m {datum(end)}" if end else "") if part)
+
+
 _CANDIDATES_SQL = """
 SELECT c.item_id, c.gemeentecode, c.score, c.themes, c.evidence,
        m.title, left(m.text, 400) AS excerpt, m.url, m.source, m.published, f.label

@@ -154,6 +154,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
             Column("E-mail", 28),
             Column("Uren", 8, "int"),
             Column("Nog vrij (uur)", 10, "int"),
+            Column("Beschikbaar", 18, "wrap"),
             Column("Score", 8, "decimal"),
             Column("Waarom deze match", 56, "wrap"),
             Column("Vastgelegd", 11),
@@ -164,7 +165,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
         ],
         rows=[
             [m.host_naam, m.initiative, m.woonplaats, m.soort_label, m.consultant, m.home_naam, m.functie, m.email,
-             m.hours, m.hours_free, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id, m.initiative_id, m.consultant_id]
+             m.hours, m.hours_free, m.available, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id, m.initiative_id, m.consultant_id]
             for m in rows
         ],
         row_classes=["" if m.soort == PROPOSED else "alternatief" for m in rows],

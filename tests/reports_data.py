@@ -50,7 +50,7 @@ def fill_round(con) -> None:
     def cons(cid, naam, code, themas, uren, akkoord=True):
         return {"round_id": ROUND, "consultant_id": cid, "naam": naam, "email": f"{cid.lower()}@{code.lower()}.nl",
                 "gemeentecode": code, "functie": "beleidsadviseur", "themas": themas, "uren_beschikbaar": uren,
-                "akkoord_werkgever": akkoord}
+                "akkoord_werkgever": akkoord, "beschikbaar_vanaf": date(2027, 3, 1) if cid == "C1" else None}
 
     replace_rows(con, "consultants", _frame([
         cons("C1", "Anna de Vries", NUENEN, ["groen", "financiering"], 40.0),

@@ -193,7 +193,7 @@ def test_blank_decision_form_from_pnet_templates_is_taken_in(warehouse_path, tmp
     assert all(not d.hidden for ws in (matches, kandidaten) for d in ws.column_dimensions.values())
     assert matches.max_row == 1 and kandidaten.max_row == 1  # no note: a form to fill in
     choice = {str(dv.sqref): dv.formula1 for dv in matches.data_validations.dataValidation}
-    assert choice == {"N2:N501": '"akkoord,afgewezen"'}
+    assert choice == {"O2:O501": '"akkoord,afgewezen"'}
     header = [c.value for c in matches[1]]
     row = dict.fromkeys(header)
     matches.append([*{**row, "Besluit": "akkoord", "round_id": ROUND, "initiative_id": "I3", "consultant_id": "C3"}.values()])

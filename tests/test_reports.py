@@ -157,6 +157,7 @@ def test_package_matches_proposals_alternates_and_decisions(reports):
     assert "afstand: 8 km" in anna["Waarom deze match"]
     assert rows[2]["E-mail"] is None  # an alternate is not matched: no contact details
     assert rows[2]["Nog vrij (uur)"] == 12 and rows[0]["Nog vrij (uur)"] is None
+    assert (rows[0]["Beschikbaar"], rows[1]["Beschikbaar"]) == ("vanaf 01-03-2027", None)  # Anna from March; Dana: no dates
     assert rows[3]["Vastgelegd"] == "ja"
 
 
