@@ -457,6 +457,17 @@ def test_a_quote_that_is_never_closed_is_named_not_swallowed(rcon, tmp_path):
     assert reasons(r)[0].startswith("rij 3: in deze rij staat een aanhalingsteken (\") dat niet wordt gesloten")
 
 
+def test_formulas_never_computed_make_the_file_refused_not_read_as_empty(rcon, tmp_path):
+    wb = openpyxl.Workbook()  # openpyxl, like many scripts, stores formulas without their results
+    for row in [INITIATIVE_HEADER, initiative(titel="Dorpshuis"), initiative(titel="Voedselbos")]:
+        wb.active.append(row)
+    wb.active["C3"] = "=C2"
+    path = tmp_path / "script.xlsx"
+    wb.save(path)
+    r = one(rcon, tmp_path, path)
+    assert r.error.startswith("Het bestand bevat formules zonder berekende waarde") and r.accepted == 0
+
+
 def test_formula_cells_are_read_as_the_value_excel_shows(rcon, tmp_path):
     path = tmp_path / "formules.xlsx"
     wb = xlsxwriter.Workbook(str(path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -42,6 +43,13 @@ _MAGIC = {
 _ADVICE = "Stuur de aanmelding als Excel-bestand (.xlsx) of als CSV, bij voorkeur op het sjabloon van 'pnet templates'."
 _DAMAGED_XLSX = ("Het bestand is beschadigd: het Excel-bestand kan niet worden geopend of gelezen. Open het in Excel, "
                  f"sla het opnieuw op als Excel-werkmap (.xlsx) en stuur het nog eens. {_ADVICE}")
+# a cell with a formula (<f>…</f>, or a shared <f …/>) and its stored value (<v>…</v>), if any
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v>([^<]*)</v>)?")
+
+
+def _uncomputed_formula(xml: bytes) -> bool:
+    """A formula cell without a stored result: no value, or an empty one that is no text result (t="str")."""
+    return b"<f" in xml and any(m[2] is None or (not m[2] and b't="str"' not in m[1]) for m in _FORMULA_CELL.finditer(xml))
 _WIDER = {",": "een komma in een getal of tekst", ";": "een puntkomma in een tekst", "\t": "een tab in een tekst"}
 
 
@@ -127,12 +135,18 @@ def cell_text(value: Any) -> str:
 def _read_xlsx(data: bytes) -> list[Table]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
         # read-only mode is lean and fast but does not expose merged cells; those files are read whole
-        merged = any(b"mergeCell" in archive.read(n) for n in archive.namelist()
-                     if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        merged = any(b"mergeCell" in xml for xml in sheets)
+        uncomputed = any(_uncomputed_formula(xml) for xml in sheets)
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=not merged, data_only=True)
     except Exception:  # zipfile, zlib, XML parsers and openpyxl raise many types for damaged workbooks
         raise UnreadableFile(_DAMAGED_XLSX) from None
+    if uncomputed:
+        wb.close()
+        raise UnreadableFile(
+            "Het bestand bevat formules zonder berekende waarde (het is door een programma gemaakt en nooit in Excel "
+            f"geopend), zodat hun cellen leeg zouden lijken. Open het in Excel of LibreOffice, sla het op en stuur het opnieuw. {_ADVICE}")
     try:
         found: list[tuple[int, int, Kind, Any]] = []  # (score, header row, kind, sheet)
         for ws in wb.worksheets:
