@@ -45,7 +45,8 @@ class StageRun:
     run_id: str
     partition: str | None
     materialized: list[str]
-    checks: dict[str, bool]
+    checks: dict[str, bool]  # asset:check -> passed
+    warnings: list[str]  # the checks among them that did not pass but only warn (e.g. the demo's unreadable PDF)
 
 
 @dataclass
@@ -80,16 +81,18 @@ def _run(instance: dg.DagsterInstance, job: str, partition: str | None = None, r
             f"Demo-stap '{job}' is mislukt (run {result.run_id}, stap {', '.join(failed) or '?'}). "
             "Bekijk de run in de Dagster-UI voor details."
         )
+    evaluations = {
+        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}":
+        e.asset_check_evaluation_data
+        for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    }
     return StageRun(
         job=job,
         run_id=result.run_id,
         partition=partition,
         materialized=sorted(e.asset_key.to_user_string() for e in result.get_asset_materialization_events()),
-        checks={
-            f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}":
-            e.asset_check_evaluation_data.passed
-            for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
-        },
+        checks={name: c.passed for name, c in evaluations.items()},
+        warnings=[name for name, c in evaluations.items() if not c.passed and c.severity == dg.AssetCheckSeverity.WARN],
     )
 
 

@@ -9,6 +9,7 @@ import dagster as dg
 
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+from pnet.untrusted import markdown_cell
 from warehouse.intake import ingest_files
 from warehouse.intake.decision_summary import (
     decision_counts,
@@ -17,10 +18,19 @@ from warehouse.intake.decision_summary import (
     evaluations_preview,
 )
 from warehouse.intake.inbox import inbox_dir, inbox_files
-from warehouse.intake.summary import accounting_problems, preview_markdown, received_files, registration_counts
+from warehouse.intake.summary import (
+    accounting_problems,
+    outcome_counts,
+    preview_markdown,
+    received_files,
+    registration_counts,
+    rejections_markdown,
+    unreadable_files,
+)
 
 GROUP = "registrations"  # one group: the round job selects it, and the multi-asset is materialised whole
 CHECK = "alle_rijen_verantwoord"
+READABLE = "alle_bestanden_leesbaar"  # on round_initiatives: an unreadable file has no kind, so no other asset sees it
 
 
 def _spec(name: str, description: str) -> dg.AssetSpec:
@@ -78,6 +88,12 @@ class IntakeConfig(dg.Config):
             "het grootboek (intake_rows) telt hetzelfde.",
         )
         for spec in ASSETS.values()
+    ] + [
+        dg.AssetCheckSpec(
+            READABLE, asset=ASSETS["initiatives"].key,
+            description="Elk bestand in de inbox van de ronde kon worden gelezen. Waarschuwt met de reden per bestand "
+            "(beschadigd, geen spreadsheet, geen herkenbare kopregel): vraag de gemeente het opnieuw te sturen.",
+        )
     ],
     partitions_def=rounds_partitions,
     pool=WAREHOUSE_POOL,
@@ -105,6 +121,8 @@ def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig,
                     **counts,
                     "dagster/row_count": counts["rijen"],
                     "bestanden": received_files(con, round_id, kind),
+                    **outcome_counts(con, round_id, kind),
+                    "afgewezen_rijen": dg.MetadataValue.md(rejections_markdown(con, round_id, kind)),
                     "voorbeeld": dg.MetadataValue.md(preview(con, round_id)),
                 },
             )
@@ -115,6 +133,15 @@ def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig,
                 passed=not problems,
                 metadata={"problemen": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems) or "geen")},
             )
+        unreadable = unreadable_files(con, round_id)
+        yield dg.AssetCheckResult(
+            asset_key=ASSETS["initiatives"].key,
+            check_name=READABLE,
+            passed=not unreadable,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"onleesbare_bestanden": len(unreadable),
+                      "redenen": dg.MetadataValue.md("\n".join(f"- {markdown_cell(u, width=300)}" for u in unreadable) or "geen")},
+        )
 
 
 registrations_job = dg.define_asset_job(

@@ -124,6 +124,8 @@ def test_demo_round_through_graphql(dagster_dev, monkeypatch, tmp_path):
         checks = [e.dagster_event.event_specific_data for e in instance.all_logs(
             round_run, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION)]
     assert len(checks) >= 7  # intake accounting on both tables, and the matcher's independent checks
-    assert all(c.passed for c in checks), [c.check_name for c in checks if not c.passed]
+    # every check passes; only the demo's deliberately unreadable PDF makes the readability check warn
+    assert [c.check_name for c in checks if not c.passed] == ["alle_bestanden_leesbaar"]
+    assert all(c.severity == dg.AssetCheckSeverity.WARN for c in checks if not c.passed)
     assert (out / "overzicht").is_dir()
     assert len([p for p in out.iterdir() if p.name.startswith("GM")]) == 20

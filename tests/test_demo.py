@@ -13,6 +13,7 @@ def test_demo_runs_the_whole_round_through_dagster(tmp_path, monkeypatch, capsys
     printed = capsys.readouterr().out
     assert "Demoronde DEMO-R1: 20 gemeenten" in printed
     assert "Controles:" in printed and "niet geslaagd" not in printed
+    assert "waarschuwing: round_initiatives:alle_bestanden_leesbaar" in printed  # the bundled PDF cannot be read
     assert "Aanmeldingen: 10 bestanden (1 onleesbaar)" in printed  # the meeting's workbooks are no registrations
     assert "Overleg: " in printed and "Matchset na het overleg: " in printed
 

@@ -27,22 +27,30 @@ def test_assets_take_in_files_and_report_counts_preview_and_check(warehouse_path
     ini = write_text(tmp_path / "i.csv", [INITIATIVE_HEADER, initiative(titel="Buurt | *tuin*"), initiative(titel="B", gemeente="Bunnik"),
                                           initiative(titel="C", uren_gevraagd="veel")], ";")
     con_file = write_text(tmp_path / "c.csv", [CONSULTANT_HEADER, consultant(), consultant("b@zeist.nl", gemeente="Zeist", akkoord_werkgever="nee")])
+    letter = tmp_path / "brief.pdf"
+    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = dg.materialize(
         [round_registrations],
         partition_key=ROUND,
         instance=_instance(),
         resources={"warehouse": WarehouseResource(path=str(warehouse_path))},
-        run_config=dg.RunConfig(ops={"round_registrations": IntakeConfig(files=[str(ini), str(con_file)])}),
+        run_config=dg.RunConfig(ops={"round_registrations": IntakeConfig(files=[str(ini), str(con_file), str(letter)])}),
     )
     assert result.success
     meta = {e.asset_key.to_user_string(): e.materialization.metadata for e in result.get_asset_materialization_events()}
     assert meta["round_initiatives"]["rijen"].value == 2
     assert meta["round_initiatives"]["uren"].value == 80.0
+    assert (meta["round_initiatives"]["afgewezen"].value, meta["round_initiatives"]["dubbel"].value) == (1, 0)
+    assert "is geen aantal uren" in meta["round_initiatives"]["afgewezen_rijen"].value  # C asked 'veel' hours
     assert meta["round_consultants"]["zonder_akkoord_werkgever"].value == 1
     preview = meta["round_initiatives"]["voorbeeld"].value
     assert "Buurt \\| \\*tuin\\*" in preview and preview.count("\n") == 3
-    checks = result.get_asset_check_evaluations()
-    assert len(checks) == 4 and all(c.passed for c in checks)  # initiatives, consultants, decisions, evaluations
+    checks = {(c.asset_key.to_user_string(), c.check_name): c for c in result.get_asset_check_evaluations()}
+    assert len(checks) == 5
+    assert all(c.passed for (_, name), c in checks.items() if name == "alle_rijen_verantwoord")
+    readable = checks[("round_initiatives", "alle_bestanden_leesbaar")]
+    assert not readable.passed and readable.severity == dg.AssetCheckSeverity.WARN
+    assert readable.metadata["onleesbare_bestanden"].value == 1 and "Dit is een PDF" in readable.metadata["redenen"].value
 
 
 def test_accounting_check_notices_a_lost_row(con, tmp_path):

@@ -38,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
           f"{f['agreed']} koppelingen akkoord, {f['rejected_pairs']} afgewezen.")
     print("  Matchset na het overleg: " + _match_line(f)
           + f" Nieuwe initiatieven uit de scan kregen {number(f['scan_hours_matched'])} uur.")
-    failed = [name for stage in s.stages for name, ok in stage.checks.items() if not ok]
-    print(f"  Controles: {sum(len(st.checks) for st in s.stages) - len(failed)} geslaagd"
+    warned = [name for stage in s.stages for name in stage.warnings]
+    failed = [name for stage in s.stages for name, ok in stage.checks.items() if not ok and name not in stage.warnings]
+    print(f"  Controles: {sum(len(st.checks) for st in s.stages) - len(failed) - len(warned)} geslaagd"
+          + (f", waarschuwing: {', '.join(dict.fromkeys(warned))}" if warned else "")
           + (f", niet geslaagd: {', '.join(failed)}" if failed else "") + ".")
     print(f"Rapporten: {s.out_dir} (per gemeente een map <code>_<naam>/, overzicht in overzicht/)")
     print(f"Warehouse: {s.warehouse}")

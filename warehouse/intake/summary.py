@@ -76,3 +76,35 @@ def received_files(con: duckdb.DuckDBPyConnection, round_id: str, kind: str) -> 
     return con.execute(
         "SELECT count(*) FROM intake_files WHERE round_id = ? AND kind = ?", [round_id, kind]
     ).fetchone()[0]
+
+
+def outcome_counts(con: duckdb.DuckDBPyConnection, round_id: str, kind: str) -> dict[str, int]:
+    """Rows of the round's files of this kind that were rejected, or recognised as duplicates."""
+    rejected, duplicates = con.execute(
+        "SELECT coalesce(sum(rejected), 0), coalesce(sum(duplicates), 0) FROM intake_files WHERE round_id = ? AND kind = ?",
+        [round_id, kind],
+    ).fetchone()
+    return {"afgewezen": int(rejected), "dubbel": int(duplicates)}
+
+
+def rejections_markdown(con: duckdb.DuckDBPyConnection, round_id: str, kind: str, limit: int = 20) -> str:
+    """The first rejection reasons of the round's files of this kind (file, reason) as a Markdown table."""
+    rows = con.execute(
+        """SELECT f.file_name, e.reason FROM intake_errors e JOIN intake_files f USING (sha256)
+           WHERE f.round_id = ? AND f.kind = ? ORDER BY f.received_at, f.file_name, e.sheet, e.row_number, e.seq LIMIT ?""",
+        [round_id, kind, limit],
+    ).fetchall()
+    if not rows:
+        return "geen"
+    lines = ["| bestand | reden |", "|---|---|"]
+    lines += [f"| {markdown_cell(name)} | {markdown_cell(reason, width=200)} |" for name, reason in rows]
+    return "\n".join(lines)
+
+
+def unreadable_files(con: duckdb.DuckDBPyConnection, round_id: str) -> list[str]:
+    """Dutch lines for the round's files that could not be read (no kind, so no asset counts them)."""
+    return [f"{name}: {error}" for name, error in con.execute(
+        "SELECT file_name, error FROM intake_files WHERE round_id = ? AND error IS NOT NULL ORDER BY received_at, file_name",
+        [round_id],
+    ).fetchall()]
+
