@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.jobs import candidates_job, reference_job, round_job
+from pipelines.jobs import candidates_after_scan_sensor, candidates_job, reference_job, round_job
 from pipelines.matching import round_match_set
 from pipelines.nlp import candidate_initiatives, candidates_have_gemeente, initiative_classifier
 from pipelines.reference import reference_tables
@@ -32,6 +32,6 @@ defs = dg.Definitions(
     asset_checks=[media_sources_healthy, candidates_have_gemeente],
     jobs=[reference_job, candidates_job, round_job, registrations_job],
     schedules=[media_scan_schedule, retention_schedule],
-    sensors=[rounds_sensor, registrations_inbox_sensor],
+    sensors=[rounds_sensor, registrations_inbox_sensor, candidates_after_scan_sensor],
     resources={"warehouse": WarehouseResource()},
 )

@@ -19,6 +19,19 @@ round_job = dg.define_asset_job(
 
 candidates_job = dg.define_asset_job(
     "kandidaten",
-    selection=dg.AssetSelection.assets("candidate_initiatives"),
-    description="Beoordeelt nieuwe mediaberichten met het huidige model: kandidaat-initiatieven met gemeente en thema's.",
+    selection=dg.AssetSelection.assets("initiative_classifier", "candidate_initiatives"),
+    description="Traint de classifier opnieuw als er nieuwe beoordelingen van coördinatoren zijn (anders blijft het "
+    "model staan) en beoordeelt daarmee de nieuwe mediaberichten: kandidaat-initiatieven met gemeente en thema's. "
+    "Start vanzelf na elke mediascan.",
 )
+
+
+@dg.asset_sensor(
+    asset_key=dg.AssetKey("media_items"),
+    job=candidates_job,
+    description="Start de job kandidaten zodra een mediascan nieuwe berichten heeft opgeslagen.",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
+def candidates_after_scan_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
+    """One kandidaten run per media scan materialization."""
+    yield dg.RunRequest(run_key=f"{asset_event.run_id}:{asset_event.timestamp}")

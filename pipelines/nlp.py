@@ -20,9 +20,9 @@ GROUP = "nlp"
     pool=WAREHOUSE_POOL,
     description=(
         "De classifier die herkent of een tekst over een burgerinitiatief gaat. Wordt opnieuw getraind op "
-        "het eigen corpus plus de beoordelingen van coördinatoren ('relevant' / 'niet relevant') zodra daar "
-        "iets aan veranderd is; anders blijft het huidige model in gebruik. Elke versie wordt met haar "
-        "scores bewaard in model_versions."
+        "het eigen corpus plus de beoordelingen van coördinatoren ('relevant' / 'niet relevant') wanneer de "
+        "job kandidaten loopt (na elke mediascan) en daar iets aan veranderd is; anders blijft het huidige "
+        "model in gebruik. Elke versie wordt met haar scores bewaard in model_versions."
     ),
 )
 def initiative_classifier(warehouse: WarehouseResource) -> dg.MaterializeResult:

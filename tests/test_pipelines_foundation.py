@@ -55,3 +55,20 @@ def test_rounds_sensor_adds_new_rounds_as_partitions_once(warehouse_path, tmp_pa
     (tmp_path / "kapot.duckdb").write_text("geen database")
     broken = {"warehouse": WarehouseResource(path=str(tmp_path / "kapot.duckdb"), wait_seconds=0.1)}
     assert "kan niet worden geopend" in rounds_sensor(dg.build_sensor_context(instance=instance, resources=broken)).skip_message
+
+
+def test_each_media_scan_starts_one_kandidaten_run_that_also_retrains():
+    from pipelines.definitions import defs
+    from pipelines.jobs import candidates_after_scan_sensor
+
+    job = defs.resolve_job_def("kandidaten")
+    assert {k.to_user_string() for k in job.asset_layer.executable_asset_keys} == {"initiative_classifier", "candidate_initiatives"}
+    instance = dg.DagsterInstance.ephemeral()
+    tick = candidates_after_scan_sensor.evaluate_tick(dg.build_sensor_context(instance=instance, definitions=defs))
+    assert tick.run_requests == []  # no scan yet
+    instance.report_runless_asset_event(dg.AssetMaterialization("media_items", partition="2027-01-20"))
+    tick = candidates_after_scan_sensor.evaluate_tick(dg.build_sensor_context(instance=instance, definitions=defs))
+    assert len(tick.run_requests) == 1
+    again = dg.build_sensor_context(instance=instance, definitions=defs, cursor=tick.cursor)
+    assert candidates_after_scan_sensor.evaluate_tick(again).run_requests == []  # the same scan starts no second run
+
