@@ -5,6 +5,8 @@ import dagster as dg
 from matching.round import check_round, match_round
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+from reports.present import solver_status
+from warehouse.resolver import default_resolver
 
 GROUP = "matching"
 
@@ -21,9 +23,11 @@ CHECKS = {
 
 
 def _markdown(per_gemeente) -> str:
+    resolver = default_resolver()
     lines = ["| gemeente | uren gekoppeld | uren gevraagd | uren beschikbaar | uren uitgeleend |", "|---|---:|---:|---:|---:|"]
-    for r in per_gemeente.itertuples():
-        lines.append(f"| {r.gemeentecode} | {r.uren_gekoppeld} | {r.uren_gevraagd} | {r.uren_beschikbaar} | {r.uren_uitgeleend} |")
+    for r in sorted(per_gemeente.itertuples(), key=lambda r: resolver.get(r.gemeentecode).naam):
+        lines.append(f"| {resolver.get(r.gemeentecode).naam} ({r.gemeentecode}) | {r.uren_gekoppeld} | {r.uren_gevraagd} | "
+                     f"{r.uren_beschikbaar} | {r.uren_uitgeleend} |")
     return "\n".join(lines)
 
 
@@ -37,7 +41,8 @@ def _markdown(per_gemeente) -> str:
     description=(
         "De koppelingen van een ronde: consultants aan initiatieven (aanmeldingen plus door gemeenten bevestigde "
         "kandidaten), nooit in de eigen gemeente, met hele uren, maximaal teamgrootte, minimaal blok, en de besluiten "
-        "van het overleg. Met doelwaarde, bewezen bovengrens en gap, en per initiatief 3 alternatieven."
+        "van het overleg. Met doelwaarde, bewezen bovengrens en optimaliteitsmarge (hoeveel procent de matchset hooguit "
+        "onder het optimum ligt), en per initiatief 3 alternatieven."
     ),
     check_specs=[
         dg.AssetCheckSpec(name, asset="round_match_set", description=desc, blocking=True)
@@ -58,8 +63,8 @@ def round_match_set(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             "uren_beschikbaar": summary["hours_available"],
             "doelwaarde": summary["objective"],
             "bovengrens": summary["bound"],
-            "gap": dg.MetadataValue.float(summary["gap"]),
-            "status": summary["status"],
+            "optimaliteitsmarge_pct": dg.MetadataValue.float(round(summary["gap"] * 100, 3)),
+            "status": solver_status(summary["status"]),
             "methode": summary["method"],
             "per_gemeente": dg.MetadataValue.md(_markdown(result.per_gemeente)),
             "waarschuwingen": dg.MetadataValue.md("\n".join(f"- {w}" for w in result.warnings) or "geen"),

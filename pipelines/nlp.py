@@ -9,6 +9,7 @@ from nlp.model import current_model_path, load_classifier
 from nlp.retrain import retrain
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from pnet.settings import load_config
+from warehouse.resolver import default_resolver
 
 GROUP = "nlp"
 
@@ -59,7 +60,8 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
         classifier = load_classifier(current_model_path(warehouse.path or None))
         stats = score_media_items(con, classifier)
         without, total = share_without_gemeente(con)
-    per_gemeente = "\n".join(f"| {code} | {n} |" for code, n in stats.per_gemeente.most_common())
+    resolver = default_resolver()
+    per_gemeente = "\n".join(f"| {resolver.get(code).naam} ({code}) | {n} |" for code, n in stats.per_gemeente.most_common())
     histogram = "\n".join(
         f"| {i / 10:.1f}–{(i + 1) / 10:.1f} | {n} |" for i, n in enumerate(stats.histogram)
     )
@@ -71,7 +73,7 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "initiatieven": stats.initiatives,
             "kandidaten_totaal": total,
             "zonder_gemeente": without,
-            "per_gemeente": dg.MetadataValue.md("| gemeentecode | kandidaten |\n|---|---|\n" + per_gemeente),
+            "per_gemeente": dg.MetadataValue.md("| gemeente | kandidaten |\n|---|---|\n" + per_gemeente),
             "scoreverdeling": dg.MetadataValue.md("| score | berichten |\n|---|---|\n" + histogram),
         }
     )

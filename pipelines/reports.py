@@ -55,9 +55,10 @@ def round_reports(context: dg.AssetExecutionContext, config: ReportConfig, wareh
         metadata={
             "map": dg.MetadataValue.path(str(paths.out_dir.resolve())),
             "gemeenten": len(paths.gemeenten),
-            "bestanden": dg.MetadataValue.json(
-                {g.gemeentecode: {"gemeente": g.gemeentenaam, "xlsx": str(g.xlsx.resolve()), "html": str(g.html.resolve())}
-                 for g in paths.gemeenten}
+            "bestanden": dg.MetadataValue.md(
+                f"Map: `{paths.out_dir.resolve()}`\n\n| gemeente | Excel | HTML |\n|---|---|---|\n" + "\n".join(
+                    f"| {g.gemeentenaam} ({g.gemeentecode}) | `{g.xlsx.parent.name}/{g.xlsx.name}` | `{g.xlsx.parent.name}/{g.html.name}` |"
+                    for g in sorted(paths.gemeenten, key=lambda g: g.gemeentenaam))
             ),
         },
     )

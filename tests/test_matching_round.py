@@ -192,7 +192,8 @@ def test_round_match_set_asset_materializes_with_passing_checks(round_con, wareh
     assert all(c.passed for c in checks)
     meta = result.get_asset_materialization_events()[0].materialization.metadata
     assert meta["bovengrens"].value >= meta["doelwaarde"].value > 0
-    assert "GM0355" in meta["per_gemeente"].value
+    assert "| Zeist (GM0355) |" in meta["per_gemeente"].value
+    assert 0 <= meta["optimaliteitsmarge_pct"].value <= 100 and meta["status"].value.startswith(("optimaal", "tijdslimiet"))
 
 
 def test_check_round_finds_a_stored_own_municipality_pair(round_con):
