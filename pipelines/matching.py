@@ -33,7 +33,9 @@ def _markdown(per_gemeente) -> str:
 
 @dg.asset(
     partitions_def=rounds_partitions,
-    deps=[dg.AssetKey("round_initiatives"), dg.AssetKey("round_consultants"), dg.AssetKey("round_decisions")],
+    # confirmed candidates become initiatives of the round (merge), so the scored candidates are an input
+    deps=[dg.AssetKey("round_initiatives"), dg.AssetKey("round_consultants"), dg.AssetKey("round_decisions"),
+          dg.AssetKey("candidate_initiatives")],
     group_name=GROUP,
     kinds={"duckdb"},
     owners=["team:coordinatie"],

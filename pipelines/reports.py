@@ -24,7 +24,10 @@ class ReportConfig(dg.Config):
 
 def _spec(name: str, description: str) -> dg.AssetSpec:
     return dg.AssetSpec(
-        name, description=description, deps=[MATCH_SET], group_name=GROUP, kinds={"xlsx", "html"}, owners=["team:coordinatie"]
+        # the lists also show the scan's candidates (media_items, by day, has no mapping to rounds; its
+        # statistics come along through candidate_initiatives)
+        name, description=description, deps=[MATCH_SET, dg.AssetKey("candidate_initiatives")],
+        group_name=GROUP, kinds={"xlsx", "html"}, owners=["team:coordinatie"]
     )
 
 
