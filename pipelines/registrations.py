@@ -121,7 +121,7 @@ def round_registrations(context: dg.AssetExecutionContext, config: IntakeConfig,
                     **counts,
                     "dagster/row_count": counts["rijen"],
                     "bestanden": received_files(con, round_id, kind),
-                    **outcome_counts(con, round_id, kind),
+                    **outcome_counts(con, round_id, kind),  # after counts, so keys must differ from theirs
                     "afgewezen_rijen": dg.MetadataValue.md(rejections_markdown(con, round_id, kind)),
                     "voorbeeld": dg.MetadataValue.md(preview(con, round_id)),
                 },

@@ -40,7 +40,7 @@ def test_assets_take_in_files_and_report_counts_preview_and_check(warehouse_path
     meta = {e.asset_key.to_user_string(): e.materialization.metadata for e in result.get_asset_materialization_events()}
     assert meta["round_initiatives"]["rijen"].value == 2
     assert meta["round_initiatives"]["uren"].value == 80.0
-    assert (meta["round_initiatives"]["afgewezen"].value, meta["round_initiatives"]["dubbel"].value) == (1, 0)
+    assert (meta["round_initiatives"]["rijen_afgewezen"].value, meta["round_initiatives"]["rijen_dubbel"].value) == (1, 0)
     assert "is geen aantal uren" in meta["round_initiatives"]["afgewezen_rijen"].value  # C asked 'veel' hours
     assert meta["round_consultants"]["zonder_akkoord_werkgever"].value == 1
     preview = meta["round_initiatives"]["voorbeeld"].value

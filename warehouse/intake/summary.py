@@ -84,7 +84,7 @@ def outcome_counts(con: duckdb.DuckDBPyConnection, round_id: str, kind: str) -> 
         "SELECT coalesce(sum(rejected), 0), coalesce(sum(duplicates), 0) FROM intake_files WHERE round_id = ? AND kind = ?",
         [round_id, kind],
     ).fetchone()
-    return {"afgewezen": int(rejected), "dubbel": int(duplicates)}
+    return {"rijen_afgewezen": int(rejected), "rijen_dubbel": int(duplicates)}  # (decisions' 'afgewezen' are pairs)
 
 
 def rejections_markdown(con: duckdb.DuckDBPyConnection, round_id: str, kind: str, limit: int = 20) -> str:
