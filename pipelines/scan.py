@@ -101,9 +101,17 @@ def media_sources_healthy(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         outcomes = latest_scan_outcomes(con)
     failing = [f"{source}: {message}" for source, _, errors, message in outcomes if errors]
     share = len(failing) / len(outcomes) if outcomes else 1.0
+    if not outcomes:
+        advice = "Er is nog geen scan in het warehouse: start de job media_scan."
+    elif share >= MAX_FAILING_SHARE:
+        advice = ("De helft of meer van de bronnen gaf een fout (zie fouten). Controleer de adressen in "
+                  "config/sources.yaml of de bereikbaarheid van die sites, en start de scan opnieuw.")
+    else:
+        advice = f"{len(failing)} van {len(outcomes)} bronnen gaven een fout; dat blijft onder de grens."
     return dg.AssetCheckResult(
         passed=share < MAX_FAILING_SHARE,
         severity=dg.AssetCheckSeverity.WARN,
+        description=advice,
         metadata={"bronnen": len(outcomes), "met_fouten": len(failing), "fouten": dg.MetadataValue.md(
             "\n".join(f"- {f}" for f in failing) or "geen")},
     )

@@ -71,3 +71,4 @@ def test_health_check_warns_when_most_sources_fail(warehouse_path, tmp_path):
     (check,) = result.get_asset_check_evaluations()
     assert result.success and not check.passed and check.severity == dg.AssetCheckSeverity.WARN
     assert check.metadata["met_fouten"].value == 2 and "Kapotte server" in check.metadata["fouten"].value
+    assert check.description.startswith("De helft of meer van de bronnen gaf een fout")
