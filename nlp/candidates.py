@@ -101,6 +101,14 @@ def _write(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         con.unregister("_scored")
 
 
+def candidate_initiative_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Candidate initiatives in the warehouse: the items about one initiative (one cluster, per municipality) count once."""
+    return con.execute(
+        "SELECT count(DISTINCT (c.gemeentecode, coalesce(m.cluster_id, c.item_id))) "
+        "FROM candidates c JOIN media_items m USING (item_id) WHERE c.is_initiative"
+    ).fetchone()[0]
+
+
 def share_without_gemeente(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """(initiative candidates without a municipality, all initiative candidates) in the warehouse."""
     return con.execute(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from nlp.candidates import candidate_initiative_count
 from pipelines.definitions import defs
 from pipelines.demo_meeting import fill_in_packages
 from pipelines.partitions import rounds_partitions
@@ -103,8 +104,7 @@ def _figures(path: Path, round_id: str) -> dict[str, int | float | str]:
         registrations = "coalesce(kind, '') NOT IN ('decisions', 'evaluations')"  # unreadable files count as sent
         return {
             "media_items": one("SELECT count(*) FROM media_items"),
-            "candidates": one("SELECT count(DISTINCT (c.gemeentecode, coalesce(m.cluster_id, c.item_id))) "
-                              "FROM candidates c JOIN media_items m USING (item_id) WHERE c.is_initiative"),
+            "candidates": candidate_initiative_count(con),
             "initiatives": one("SELECT count(*) FROM initiatives WHERE round_id = ?"),
             "consultants": one("SELECT count(*) FROM consultants WHERE round_id = ?"),
             "files": one(f"SELECT count(*) FROM intake_files WHERE round_id = ? AND {registrations}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from nlp.candidates import score_media_items, share_without_gemeente
+from nlp.candidates import candidate_initiative_count, score_media_items, share_without_gemeente
 from nlp.model import current_model_path, load_classifier
 from nlp.retrain import retrain
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
@@ -60,6 +60,7 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
         classifier = load_classifier(current_model_path(warehouse.path or None))
         stats = score_media_items(con, classifier)
         without, total = share_without_gemeente(con)
+        initiatives = candidate_initiative_count(con)
     resolver = default_resolver()
     per_gemeente = "\n".join(f"| {resolver.get(code).naam} ({code}) | {n} |" for code, n in stats.per_gemeente.most_common())
     histogram = "\n".join(
@@ -72,6 +73,7 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "zonder_tekst": stats.empty,
             "initiatieven": stats.initiatives,
             "kandidaten_totaal": total,
+            "kandidaat_initiatieven": initiatives,  # berichten over één initiatief tellen als één, zoals in de rapporten
             "zonder_gemeente": without,
             "per_gemeente": dg.MetadataValue.md("| gemeente | kandidaten |\n|---|---|\n" + per_gemeente),
             "scoreverdeling": dg.MetadataValue.md("| score | berichten |\n|---|---|\n" + histogram),

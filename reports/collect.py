@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from nlp.candidates import candidate_initiative_count
 from pnet.settings import settings
 from reports.naming import package_dirname
 from reports.present import datum, evidence_text, match_explanation, theme_labels
@@ -482,8 +483,6 @@ def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, listed: int) -> S
         con,
         """
         SELECT (SELECT count(*) FROM media_items) AS items,
-               (SELECT count(DISTINCT (c.gemeentecode, coalesce(m.cluster_id, c.item_id)))
-                FROM candidates c JOIN media_items m USING (item_id) WHERE c.is_initiative) AS candidates,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant') AS relevant,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'niet relevant') AS niet_relevant,
                (SELECT count(*) FROM candidate_feedback WHERE label = 'relevant' AND round_id = ?) AS relevant_round,
@@ -491,4 +490,4 @@ def _scan_stats(con: duckdb.DuckDBPyConnection, round_id: str, listed: int) -> S
         """,
         [round_id, round_id],
     )[0]
-    return ScanStats(sources=sources, candidates_round=listed, **counts)
+    return ScanStats(sources=sources, candidates=candidate_initiative_count(con), candidates_round=listed, **counts)

@@ -140,6 +140,7 @@ def test_candidate_asset_metadata_and_gemeente_check(con, warehouse_path, tmp_pa
     [materialization] = result.get_asset_materialization_events()
     meta = materialization.materialization.metadata
     assert meta["initiatieven"].value == 2
+    assert meta["kandidaat_initiatieven"].value == 2  # two items, two clusters
     assert meta["zonder_gemeente"].value == 1
     assert "GM0193" in meta["per_gemeente"].value
     assert meta["modelversie"].value == load_classifier(SHIPPED_MODEL).version
