@@ -23,7 +23,7 @@ from reports.collect import (
     SourceStat,
     UnmetNeed,
 )
-from pnet.formatting import number
+from pnet.formatting import hours
 from reports.present import datum
 
 CANDIDATE_LABELS = ("relevant", "niet relevant")
@@ -58,7 +58,7 @@ class Table:
     row_classes: list[str] = field(default_factory=list)  # html class per row (alternates look quieter)
     html_skip: frozenset[str] = frozenset()  # headers left out of the html (e.g. the own municipality)
     input_rows: int = 0  # xlsx: drop-downs reach at least this many rows (a form to fill in by hand)
-    total_row: bool = False  # the last row sums the others: kept out of the xlsx filter and sorting
+    total_row: bool = False  # the last row sums the others: kept out of the xlsx filter (so sorting leaves it last)
 
     @property
     def visible(self) -> list[int]:
@@ -178,7 +178,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
 def _idle_notes(idle: list[IdleConsultant]) -> list[str]:
     """Own consultants not deployed, so the municipality can act (ask for the employer's consent)."""
     def names(people: list[IdleConsultant]) -> str:
-        return ", ".join(f"{c.naam} ({number(c.uren_beschikbaar, 0)} uur)" for c in people)
+        return ", ".join(f"{c.naam} ({hours(c.uren_beschikbaar)} uur)" for c in people)
 
     notes = []
     if without := [c for c in idle if not c.akkoord_werkgever]:

@@ -78,7 +78,11 @@ def test_fields_of_the_wrong_type_and_lone_surrogates_are_reported_not_raised(tm
 
 def test_missing_input_is_a_dutch_error_not_a_traceback(tmp_path, capsys):
     assert main(["classify", str(tmp_path / "bestaat-niet.jsonl")]) == 1
-    assert capsys.readouterr().err.startswith("fout: Kan ")
+    assert capsys.readouterr().err == f"fout: {tmp_path / 'bestaat-niet.jsonl'} bestaat niet (of de map waarin het moet komen bestaat niet).\n"
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, RECORDS[:1])
+    assert main(["classify", str(src), "-o", str(tmp_path)]) == 1  # a folder as output
+    assert capsys.readouterr().err == f"fout: {tmp_path} is een map; geef een bestand op.\n"
 
 
 def test_evaluate_prints_scores_and_confusion_table(tmp_path, capsys):

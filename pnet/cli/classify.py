@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
 
 from pnet.cli import add_warehouse_option
@@ -42,15 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _open(path: str, mode: str) -> Iterator[IO[str]]:
+def _output(path: str) -> Iterator[IO[str]]:
+    """The output file, or stdout for '-' (a path that cannot be written is reported by the CLI, in Dutch)."""
     if path == "-":
-        yield sys.stdin if mode == "r" else sys.stdout
+        yield sys.stdout
         return
-    try:
-        fh = open(path, mode, encoding=None if "b" in mode else "utf-8")
-    except OSError as exc:
-        raise InputError(f"Kan {path} niet openen: {exc.strerror}.") from exc
-    with fh:
+    with open(path, "w", encoding="utf-8") as fh:
         yield fh
 
 
@@ -64,8 +62,7 @@ def _read_text(path: str) -> str:
             return sys.stdin.read()
         data = stream.read()
     else:
-        with _open(path, "rb") as fh:
-            data = fh.read()
+        data = Path(path).read_bytes()
     try:
         return decode_text(data)[0]
     except UnreadableFile:
@@ -113,7 +110,7 @@ def run_classify(args: argparse.Namespace) -> int:
     rows, rejected = read_jsonl(args.input)
     records = _valid(rows, rejected)
     results = _classifier(args).classify(records) if records else []
-    with _open(args.output, "w") as out:
+    with _output(args.output) as out:
         for result in results:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()

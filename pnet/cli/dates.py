@@ -6,10 +6,9 @@ import argparse
 import re
 from datetime import date
 
+from warehouse.intake.values import PLAUSIBLE_YEARS  # the intake's rule: a date outside is a typo
+
 _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-
-
-PLAUSIBLE_YEARS = range(2000, 2101)  # a round, a scan or a report date outside this is a typo
 
 
 def parse_date(text: str) -> date:
