@@ -6,6 +6,7 @@ import dagster as dg
 
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from pnet.settings import load_config
+from pnet.untrusted import markdown_cell
 from scrapers.privacy import purge_social_posts
 from scrapers.run import ScanSummary, loopback_unthrottled, run_scan
 from scrapers.store import latest_scan_outcomes
@@ -24,8 +25,8 @@ def _outcome_table(summary: ScanSummary) -> str:
     lines = ["| bron | nieuw | fouten | HTTP | robots.txt | al gezien | opmerking |", "|---|---|---|---|---|---|---|"]
     for o in summary.outcomes:
         statuses = ", ".join(f"{k}: {v}" for k, v in sorted(o.http_status.items())) or "-"
-        note = (o.message or "-").replace("|", "/")
-        lines.append(f"| {o.source} | {o.items} | {o.errors} | {statuses} | {o.robots_skipped} | {o.already_seen} | {note} |")
+        lines.append(f"| {markdown_cell(o.source)} | {o.items} | {o.errors} | {statuses} | {o.robots_skipped} | "
+                     f"{o.already_seen} | {markdown_cell(o.message or '-', 300)} |")
     return "\n".join(lines)
 
 
@@ -113,7 +114,7 @@ def media_sources_healthy(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         severity=dg.AssetCheckSeverity.WARN,
         description=advice,
         metadata={"bronnen": len(outcomes), "met_fouten": len(failing), "fouten": dg.MetadataValue.md(
-            "\n".join(f"- {f}" for f in failing) or "geen")},
+            "\n".join(f"- {markdown_cell(f, 300)}" for f in failing) or "geen")},
     )
 
 

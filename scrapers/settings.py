@@ -35,9 +35,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "scrapers.middlewares.StrictRobotsTxtMiddleware": 100,
 }
-ITEM_PIPELINES = {
-    "scrapers.pipelines.LanguagePipeline": 100,
-    "scrapers.pipelines.AuthorPrivacyPipeline": 200,
+ITEM_PIPELINES = {  # authors are hashed first: Scrapy logs a dropped item whole
+    "scrapers.pipelines.AuthorPrivacyPipeline": 100,
+    "scrapers.pipelines.LanguagePipeline": 200,
     "scrapers.pipelines.FingerprintPipeline": 300,
 }
 CLOSESPIDER_TIMEOUT = int(_SCAN["max_scan_minutes"]) * 60

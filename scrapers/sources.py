@@ -57,6 +57,20 @@ def default_sources_path(explicit: str | os.PathLike[str] | None = None) -> Path
     return config_dir() / "sources.yaml"
 
 
+def _is_web_url(url: str) -> bool:
+    """A complete http(s) URL whose host and port can be used (urlsplit raises on a bad IPv6 host or port)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _is_loopback(url: str) -> bool:
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
 def _resolve_gemeenten(values: Any, where: str, problems: list[str]) -> tuple[str, ...]:
     from warehouse.resolver import GemeenteError, resolve
 
@@ -79,26 +93,36 @@ def _parse_source(raw: Any, index: int, problems: list[str]) -> Source | None:
     if not isinstance(raw, dict):
         problems.append(f"{where}: verwacht een blok met 'name', 'kind' en 'url'.")
         return None
-    name = str(raw.get("name") or "").strip()
+    given = raw.get("name")
+    name = str(given).strip() if isinstance(given, (str, int, float)) and not isinstance(given, bool) else ""
     if name:
         where = f"bron {index} ('{name}')"
-    else:
+    elif given in (None, ""):
         problems.append(f"{where}: 'name' ontbreekt.")
+    else:
+        problems.append(f"{where}: 'name' moet een tekst zijn, niet {given!r}.")
     if unknown := sorted(set(raw) - _FIELDS):
         problems.append(f"{where}: onbekend veld {', '.join(repr(u) for u in unknown)}.")
     kind = str(raw.get("kind") or "").strip()
     if kind not in KINDS:
         problems.append(f"{where}: 'kind' is '{kind}', kies uit {', '.join(KINDS)}.")
     url = str(raw.get("url") or "").strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not _is_web_url(url):
         problems.append(f"{where}: 'url' moet een volledige http(s)-URL zijn, niet '{url}'.")
+    elif kind == "bluesky_search" and urlsplit(url).scheme != "https" and not _is_loopback(url):
+        problems.append(f"{where}: een bron van soort bluesky_search logt in met het app-wachtwoord; gebruik https, niet '{url}'.")
     extra = _REQUIRED_EXTRA.get(kind)
     if extra and not str(raw.get(extra) or "").strip():
         problems.append(f"{where}: een bron van soort {kind} heeft '{extra}' nodig.")
     organisation = raw.get("organisation", False)
     if not isinstance(organisation, bool):
         problems.append(f"{where}: 'organisation' moet true of false zijn.")
+    elif organisation and kind in ("mastodon_tag", "bluesky_search"):
+        problems.append(f"{where}: 'organisation: true' kan niet bij {kind}: onder een hashtag of zoekterm "
+                        "schrijven privépersonen, en hun namen worden nooit bewaard.")
+    elif not organisation and kind == "mastodon_account":
+        problems.append(f"{where}: volg met mastodon_account alleen het account van een organisatie en zet "
+                        "'organisation: true'; accounts van privépersonen worden niet gevolgd.")
     gemeenten = _resolve_gemeenten(raw.get("gemeenten"), where, problems)
     if not name or kind not in KINDS:
         return None

@@ -122,7 +122,16 @@ def test_bad_sources_are_reported_and_do_not_stop_the_scan(scans):
     assert "onleesbaar" in by_source["Kapotte feed"].message
     assert "te groot" in by_source["Te grote feed"].message
     test_feed = by_source["Testfeed"]
-    assert test_feed.errors == 3  # the 404, the oversized and the 500 article
+    assert test_feed.errors == 4  # the 404, the oversized and the 500 article, the javascript: link
+    assert "link zonder http(s) overgeslagen: javascript:alert(1)" in test_feed.message
+    assert test_feed.items > 0  # the newest entry's bad link stops none of the others
+    broken = by_source["Mastodon onvolledig bericht"]  # the post without account is skipped, the page goes on
+    assert broken.errors == 1 and "onvolledig bericht overgeslagen" in broken.message
+    assert broken.items + broken.already_seen == 2
+    html = by_source["Mastodon zonder JSON"]
+    assert html.errors == 1 and "antwoord onleesbaar (JSONDecodeError)" in html.message
+    cursors = dict(_rows(scans["warehouse"], "SELECT source, cursor FROM scan_cursors"))
+    assert "Mastodon zonder JSON" not in cursors and "Mastodon onvolledig bericht" in cursors
     rows = dict(_rows(scans["warehouse"], "SELECT source, errors FROM scan_sources WHERE scan_id = 'scan-1'"))
     assert rows["Trage feed"] == 1 and rows["Eemland Nieuws"] == 0
 

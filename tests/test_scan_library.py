@@ -15,6 +15,7 @@ from scrapers.fixture_site import pages
 from scrapers.fixture_site.content import build_corpus
 from scrapers.privacy import author_salt, hash_author, purge_social_posts, salt_file
 from scrapers.sources import SourcesError, load_sources
+from scrapers.spiders.social import pseudonymise_mentions
 from scrapers.urls import normalize_url
 
 
@@ -53,6 +54,14 @@ def test_sources_errors_are_dutch_and_complete(tmp_path):
          "bron 1 ('A'): 'organisation' moet true of false zijn."),
         ("sources:\n  - {name: A, kind: rss, url: 'https://a.nl/rss', gemeenten: Zeist}\n",
          "bron 1 ('A'): 'gemeenten' moet een lijst zijn, bijvoorbeeld [GM0363]."),
+        ("sources:\n  - {name: [1, 2], kind: rss, url: 'https://a.nl/rss'}\n", "bron 1: 'name' moet een tekst zijn"),
+        ("sources:\n  - {name: A, kind: rss, url: 'http://[::1/x'}\n", "bron 1 ('A'): 'url' moet een volledige http(s)-URL zijn"),
+        ("sources:\n  - {name: A, kind: rss, url: 'http://127.0.0.1:99999/x'}\n", "'url' moet een volledige http(s)-URL zijn"),
+        ("sources:\n  - {name: A, kind: mastodon_tag, url: 'https://m.nl', tag: buurt, organisation: true}\n",
+         "'organisation: true' kan niet bij mastodon_tag"),
+        ("sources:\n  - {name: A, kind: mastodon_account, url: 'https://m.nl', account: jan}\n",
+         "volg met mastodon_account alleen het account van een organisatie"),
+        ("sources:\n  - {name: A, kind: bluesky_search, url: 'http://bsky.example', query: buurt}\n", "gebruik https"),
         ("bronnen: []\n", "verwacht een lijst onder 'sources:'"),
         ("sources: []\n", "er staan geen bronnen in."),
         ("sources: [\n", "is geen geldige YAML"),
@@ -168,6 +177,25 @@ def test_author_hash_is_salted_and_never_the_handle(warehouse_path, monkeypatch)
     assert h != hash_author("anja12@mastodon.nl", "een-ander-zout")
     monkeypatch.setenv("PNET_AUTHOR_SALT", "uit-de-omgeving")
     assert author_salt(warehouse_path) == "uit-de-omgeving"
+
+
+def test_post_text_keeps_no_handle_address_or_profile_link():
+    text = ("Hoi @marieke en @piet@mastodon.nl en ＠breed! Mail jan.jansen@example.nl of volg privejan@mastodon.social, "
+            "https://bsky.app/profile/privejan.bsky.social of https://m.social/@privejan/999. "
+            "Info: https://gemeente.nl/buurtmoestuin, 5 @ 10 euro")
+    out = pseudonymise_mentions(text)
+    for name in ("marieke", "piet", "breed", "jansen", "privejan"):
+        assert name not in out
+    assert out.count("@gebruiker") == 3 and out.count("[adres]") == 2 and out.count("[profiel]") == 2
+    assert "https://gemeente.nl/buurtmoestuin" in out and "5 @ 10 euro" in out  # what names no one stays
+
+
+def test_authors_are_hashed_before_an_item_can_be_dropped_and_logged():
+    from scrapers import settings
+
+    order = settings.ITEM_PIPELINES
+    assert order["scrapers.pipelines.AuthorPrivacyPipeline"] < min(
+        v for k, v in order.items() if k != "scrapers.pipelines.AuthorPrivacyPipeline")
 
 
 def test_retention_purge_deletes_only_old_social_posts(con):

@@ -72,3 +72,17 @@ def test_health_check_warns_when_most_sources_fail(warehouse_path, tmp_path):
     assert result.success and not check.passed and check.severity == dg.AssetCheckSeverity.WARN
     assert check.metadata["met_fouten"].value == 2 and "Kapotte server" in check.metadata["fouten"].value
     assert check.description.startswith("De helft of meer van de bronnen gaf een fout")
+
+
+def test_scan_metadata_shows_untrusted_urls_as_inert_text():
+    from types import SimpleNamespace
+
+    from pipelines.scan import _outcome_table
+    from scrapers.outcome import SourceOutcome
+
+    outcome = SourceOutcome("Feed | met *sterren*")
+    outcome.error("HTTP 404 voor http://x.nl/nieuws/![x](http://evil.example/p.png)**vet**-a-b")
+    table = _outcome_table(SimpleNamespace(outcomes=[outcome]))
+    row = table.splitlines()[2]
+    assert row.count(" | ") == 6  # still seven cells
+    assert "![x](" not in row and "**vet**" not in row and "*sterren*" not in row

@@ -22,6 +22,7 @@ LISTING_PAGE_SIZE = 20
 BLUESKY_LOGIN = ("scanner.example", "app-wachtwoord")  # (BLUESKY_HANDLE, BLUESKY_APP_PASSWORD) the fixture accepts
 BLUESKY_TOKEN = "fixture-token"
 OVERSIZED_BYTES = 3_000_000
+BROKEN_TAG, HTML_TAG = "kapotbericht", "onderhoud"  # test timelines: a post without its account; HTML, not JSON
 FRISIAN = (
     "Bewenners fan Grou hawwe harren doarpshûs sels opknapt.",
     ["De bewenners fan Grou hawwe de lêste moannen hurd wurke oan harren doarpshûs. Mei help fan tritich "
@@ -110,6 +111,8 @@ class FixtureSite:
                 Source("Kapotte feed", "rss", f"{b}/kapot/rss.xml"),
                 Source("Te grote feed", "rss", f"{b}/groot/rss.xml"),
                 Source("Verboden feed", "rss", f"{b}/prive/rss.xml"),
+                Source("Mastodon onvolledig bericht", "mastodon_tag", b, tag=BROKEN_TAG),
+                Source("Mastodon zonder JSON", "mastodon_tag", b, tag=HTML_TAG),
             ]
         return result
 
@@ -164,6 +167,7 @@ class FixtureSite:
             pages.rss_item("Artikel met serverfout", f"{b}/test/fout", "Server faalt.", now),
             pages.rss_item(FRISIAN[0], f"{b}/test/frysk", "", now),
             pages.rss_item(ENGLISH[0], f"{b}/test/english", "", now),
+            pages.rss_item("Script in plaats van link", "javascript:alert(1)", "Geen artikel.", now + timedelta(days=1)),
         ])
         return pages.rss_feed(b, self.corpus.outlet("eemland"), [], extra=items)
 
@@ -331,6 +335,12 @@ def _handler_for(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
                 return self._send(429, json.dumps({"error": "Too many requests"}), "application/json",
                                   {**headers, "Retry-After": "1"})
             posts = site.corpus.posts
+            if path == f"/api/v1/timelines/tag/{HTML_TAG}":
+                return self._send(200, "<html><body>Onderhoud</body></html>", headers=headers)
+            if path == f"/api/v1/timelines/tag/{BROKEN_TAG}":  # three posts, the middle one without its account
+                shown = [pages.status_json(site.base_url, p) for p in posts if SOCIAL_TAG in p.tags][:3]
+                del shown[1]["account"]
+                return self._send(200, json.dumps(shown), "application/json", headers)
             if m := re.fullmatch(r"/api/v1/timelines/tag/(\w+)", path):
                 selected = [p for p in posts if m.group(1) in p.tags]
             elif path == "/api/v1/accounts/lookup":

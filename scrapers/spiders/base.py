@@ -55,6 +55,7 @@ class ScanSpider(scrapy.Spider):
         spider.outcomes = {s.name: SourceOutcome(s.name) for s in spider.sources}
         crawler.signals.connect(spider._on_response, signal=signals.response_received)
         crawler.signals.connect(spider._on_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(spider._on_callback_error, signal=signals.spider_error)
         return spider
 
     # --- bookkeeping ---------------------------------------------------------------------------
@@ -85,6 +86,20 @@ class ScanSpider(scrapy.Spider):
         outcome.error(describe_failure(failure))
         if feed := failure.request.cb_kwargs.get("entry", {}).get("feed"):
             outcome.validators.pop(feed, None)  # read the feed again next time, so the article is retried
+
+    def _on_callback_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
+        """An answer that could not be read (HTML instead of JSON, a malformed post) is an error of its
+        source. What the answer would have led to is read again next scan: the feed's validators and the
+        source's new cursor are not kept."""
+        source = response.meta.get("source")
+        if source not in self.outcomes:
+            return
+        outcome = self.outcomes[source]
+        outcome.error(f"antwoord onleesbaar ({type(failure.value).__name__}) bij {response.url}")
+        outcome.validators.pop(normalize_url(response.url), None)
+        if feed := response.request.cb_kwargs.get("entry", {}).get("feed"):
+            outcome.validators.pop(feed, None)
+        outcome.cursor = None
 
     def is_new(self, url: str) -> bool:
         """True once per scan for a URL not seen in an earlier scan (marks it scheduled)."""

@@ -69,15 +69,18 @@ class MastodonSpider(SocialSpider):
         host = urlsplit(source.url).hostname
         reached_old = False
         for status in statuses:
-            newest = max(int(status["id"]), int(outcome.cursor or self.cursors.get(source.name) or 0))
-            outcome.cursor = str(newest)
+            try:
+                status_id, acct = int(status["id"]), status["account"]["acct"]
+            except (KeyError, TypeError, ValueError):
+                outcome.error(f"onvolledig bericht overgeslagen bij {response.url}")
+                continue
+            outcome.cursor = str(max(status_id, int(outcome.cursor or self.cursors.get(source.name) or 0)))
             created = parse_date(status.get("created_at"))
             if created is not None and created < cutoff:
                 reached_old = True
                 continue
             if status.get("reblog") or status.get("visibility") != "public":
                 continue
-            acct = status["account"]["acct"]
             author = acct if "@" in acct else f"{acct}@{host}"
             url = (status.get("url") or status.get("uri")) if source.organisation else status_address(source.url, status["id"])
             text = html_to_text(status.get("content") or "")

@@ -13,13 +13,20 @@ from scrapers.spiders.base import ScanSpider
 from scrapers.urls import normalize_url
 
 
-_MENTION = re.compile(r"(?<![\w@])@[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?")
+_AT = "@\uff20\ufe6b"  # the at sign, also in its full-width and small forms
+_PROFILE_LINK = re.compile(r"https?://\S*?/(?:profile/|[" + _AT + r"])[^\s/?#]+\S*", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+[" + _AT + r"][\w-]+(?:\.[\w-]+)+")  # e-mail, or a handle written as user@server
+_MENTION = re.compile(r"(?<![\w" + _AT + r"])[" + _AT + r"][\w.-]+(?:[" + _AT + r"][\w-]+(?:\.[\w-]+)+)?")
 MENTION_PLACEHOLDER = "@gebruiker"
+ADDRESS_PLACEHOLDER = "[adres]"
+PROFILE_PLACEHOLDER = "[profiel]"
 
 
 def pseudonymise_mentions(text: str) -> str:
-    """Replace @handles of other people in a post by a placeholder (e-mail addresses stay as they are)."""
-    return _MENTION.sub(MENTION_PLACEHOLDER, text)
+    """Replace what names a person in a post: links to a profile, e-mail addresses and @handles."""
+    text = _PROFILE_LINK.sub(PROFILE_PLACEHOLDER, text)
+    text = _MENTION.sub(MENTION_PLACEHOLDER, text)
+    return _ADDRESS.sub(ADDRESS_PLACEHOLDER, text)
 
 
 class SocialSpider(ScanSpider):
