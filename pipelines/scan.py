@@ -7,7 +7,7 @@ import dagster as dg
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from pnet.settings import load_config
 from pnet.untrusted import markdown_cell
-from scrapers.privacy import purge_social_posts
+from scrapers.privacy import apply_retention
 from scrapers.run import ScanSummary, loopback_unthrottled, run_scan
 from scrapers.store import latest_scan_outcomes
 
@@ -78,13 +78,15 @@ def media_items(context: dg.AssetExecutionContext, config: ScanConfig, warehouse
     pool=WAREHOUSE_POOL,
     description=(
         "Bewaartermijn (AVG): verwijdert ruwe sociale-mediaberichten die langer dan de bewaartermijn "
-        "(config/scan.yaml, standaard 90 dagen) in het warehouse staan."
+        "(config/scan.yaml, standaard 90 dagen) in het warehouse staan, met alles wat ze citeert, en herschrijft "
+        "daarna het warehousebestand zodat ook de vrijgegeven blokken de tekst niet meer bevatten. "
+        "Hetzelfde als 'pnet retention'."
     ),
 )
 def social_posts_retention(warehouse: WarehouseResource) -> dg.MaterializeResult:
     days = int(load_config("scan")["retention_days"])
-    with warehouse.connect() as con:
-        deleted = purge_social_posts(con, days)
+    deleted = apply_retention(warehouse.path or None, days, wait_seconds=warehouse.wait_seconds)
+    with warehouse.connect(read_only=True) as con:
         left = con.execute("SELECT count(*) FROM media_items WHERE kind = 'social'").fetchone()[0]
     return dg.MaterializeResult(metadata={"verwijderd": deleted, "bewaartermijn_dagen": days, "sociale_berichten_over": left})
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from pnet.settings import warehouse_path
-from warehouse.db import transaction
+from pnet.settings import load_config, warehouse_path
+from warehouse.db import compact, connect, transaction
 
 SALT_ENV = "PNET_AUTHOR_SALT"
 
@@ -47,26 +47,63 @@ PURGED_TITLE = "Initiatief uit een bericht op sociale media (tekst verwijderd na
 
 
 def purge_social_posts(con: duckdb.DuckDBPyConnection, retention_days: int, now: datetime | None = None) -> int:
-    """Delete social posts fetched more than `retention_days` ago (UTC), with their seen-URL rows and
-    their classifier scores (whose evidence quotes the post).
-
-    Returns the number of posts deleted. The Mastodon cursor keeps them from being fetched again.
-    A municipality's verdict on a post (candidate_feedback: item id and label, no text) is kept, and so
-    is a round initiative made of confirmed posts (match_initiatives), but without the posts' words:
-    its title becomes `PURGED_TITLE` and its description is emptied.
-    """
+    """Delete social posts fetched more than `retention_days` ago (UTC), with all that quotes them (see
+    `_purge`). Returns the number of posts deleted. The Mastodon cursor keeps them from being fetched again."""
     cutoff = (now or datetime.now(timezone.utc).replace(tzinfo=None)) - timedelta(days=retention_days)
-    old = "SELECT {col} FROM media_items WHERE kind = 'social' AND fetched_at < ?"
+    return _purge(con, "fetched_at < ?", [cutoff])
+
+
+def forget_author(con: duckdb.DuckDBPyConnection, handle: str, salt: str) -> int:
+    """A person's request to be deleted: every stored post of `handle` goes now, as at the end of retention."""
+    return _purge(con, "author_hash = ?", [hash_author(handle, salt)])
+
+
+def _purge(con: duckdb.DuckDBPyConnection, where: str, params: list) -> int:
+    """Delete the social posts matching `where`, their seen-URL rows, their classifier scores (whose
+    evidence quotes the post) and the archived decision workbooks that list them (their Kandidaten
+    sheet quotes the post; the ledger keeps its rows). A municipality's verdict on a post
+    (candidate_feedback: item id and label, no text) is kept, and so is a round initiative made of
+    confirmed posts (match_initiatives), but without the posts' words: its title becomes
+    `PURGED_TITLE` and its description and initiator are emptied."""
+    old = f"SELECT {{col}} FROM media_items WHERE kind = 'social' AND {where}"
     with transaction(con):
-        con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", [cutoff])
-        con.execute(f"DELETE FROM candidates WHERE item_id IN ({old.format(col='item_id')})", [cutoff])
-        purged = [r for (r,) in con.execute(old.format(col="item_id"), [cutoff]).fetchall()]
+        purged = [r for (r,) in con.execute(old.format(col="item_id"), params).fetchall()]
+        if not purged:
+            return 0
+        con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", params)
+        con.execute("DELETE FROM candidates WHERE list_contains(?::VARCHAR[], item_id)", [purged])
         con.execute(
-            "UPDATE match_initiatives SET titel = ?, omschrijving = NULL "
+            "UPDATE match_initiatives SET titel = ?, omschrijving = NULL, initiatiefnemer = NULL "
             "WHERE origin = 'candidate' AND list_has_any(item_ids, ?::VARCHAR[])",
             [PURGED_TITLE, purged],
         )
-        deleted = con.execute(
-            "DELETE FROM media_items WHERE kind = 'social' AND fetched_at < ?", [cutoff]
-        ).fetchone()[0]
-    return int(deleted)
+        workbooks = [Path(r) for (r,) in con.execute(
+            "SELECT DISTINCT f.archived_path FROM intake_files f JOIN intake_rows r USING (sha256) "
+            "WHERE f.kind = 'decisions' AND f.archived_path IS NOT NULL AND r.record_id LIKE 'kandidaat:%' "
+            "AND list_contains(?::VARCHAR[], split_part(substr(r.record_id, 11), '@', 1))", [purged]).fetchall()]
+        con.execute("UPDATE intake_files SET archived_path = NULL WHERE list_contains(?::VARCHAR[], archived_path)",
+                    [[str(w) for w in workbooks]])
+        con.execute(f"DELETE FROM media_items WHERE kind = 'social' AND {where}", params)
+    for workbook in workbooks:
+        workbook.unlink(missing_ok=True)
+        workbook.with_name(workbook.name + ".sha256").unlink(missing_ok=True)
+    return len(purged)
+
+
+def apply_retention(warehouse: str | os.PathLike[str] | None = None, retention_days: int | None = None,
+                    forget: str | None = None, wait_seconds: float = 0.0) -> int:
+    """The retention purge (or, with `forget`, one author's erasure) on the warehouse file, which is then
+    rewritten so the deleted posts are gone from the file too (DuckDB reuses freed blocks but does not
+    erase them). Returns the number of posts deleted."""
+    con = connect(warehouse, wait_seconds=wait_seconds)
+    try:
+        if forget:
+            deleted = forget_author(con, forget, author_salt(warehouse))
+        else:
+            days = int(load_config("scan")["retention_days"]) if retention_days is None else retention_days
+            deleted = purge_social_posts(con, days)
+    finally:
+        con.close()
+    if deleted:
+        compact(warehouse)
+    return deleted

@@ -94,6 +94,8 @@ def test_feedback_retrains_and_changes_the_decision_on_that_kind_of_text(con, wa
     decision = load_classifier(after.path).classify([{"id": 1, "text": NEW_BRADERIE}])[0]
     assert decision["is_initiative"] is False
     assert "braderie" in decision["evidence"]["classifier"]
+    # the model keeps no words of the texts it learnt from (posts are deleted after retention; models are not)
+    assert "braderie" not in (after.path / "vocab" / "strings.json").read_text(encoding="utf-8").casefold()
 
     again = retrain(con, warehouse_path, corpus=TINY_CORPUS, max_epochs=30)
     assert (again.retrained, again.model_version, again.path) == (False, after.model_version, after.path), "nothing new: kept"

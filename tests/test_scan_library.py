@@ -13,7 +13,7 @@ from scrapers.extract import detect_language, extract_article, html_to_text, par
 from scrapers.fingerprint import assign_clusters, hamming, join_same_headlines, simhash
 from scrapers.fixture_site import pages
 from scrapers.fixture_site.content import build_corpus
-from scrapers.privacy import author_salt, hash_author, purge_social_posts, salt_file
+from scrapers.privacy import apply_retention, author_salt, hash_author, purge_social_posts, salt_file
 from scrapers.sources import SourcesError, load_sources
 from scrapers.spiders.social import pseudonymise_mentions
 from scrapers.urls import normalize_url
@@ -216,6 +216,42 @@ def test_retention_purge_deletes_only_old_social_posts(con):
     assert con.execute("SELECT count(*) FROM seen_urls WHERE canonical_url = 'http://x/a'").fetchone()[0] == 0
 
 
+def _social_post(con, key: str, text: str, fetched: datetime, author_hash: str | None = None) -> None:
+    con.execute("INSERT INTO media_items (item_id, url, canonical_url, source, kind, text, fetched_at, author_hash) "
+                "VALUES (?, ?, ?, 's', 'social', ?, ?, ?)", [key, f"http://x/{key}", f"http://x/{key}", text, fetched, author_hash])
+
+
+def test_retention_leaves_no_trace_of_a_post_in_the_file_or_the_archive(warehouse_path, tmp_path, monkeypatch):
+    from warehouse.db import connect
+
+    monkeypatch.setenv("PNET_AUTHOR_SALT", "zout")
+    con = connect(warehouse_path)
+    now = datetime.now()
+    secret = "Bel Jan Jansen op 06-12345678 over de moestuin " * 20
+    _social_post(con, "oud", secret, now - timedelta(days=200))
+    _social_post(con, "nieuw", "Een recent bericht over een buurtfeest " * 20, now - timedelta(days=1),
+                 hash_author("jan@m.nl", "zout"))
+    workbook = tmp_path / "archive" / "abc" / "besluiten.xlsx"
+    workbook.parent.mkdir(parents=True)
+    workbook.write_bytes(secret.encode())
+    con.execute("INSERT INTO intake_files (sha256, file_name, archived_path, kind) VALUES ('abc', 'besluiten.xlsx', ?, 'decisions')",
+                [str(workbook)])
+    con.execute("INSERT INTO intake_rows (sha256, row_number, outcome, record_id) VALUES ('abc', 2, 'loaded', 'kandidaat:oud@GM0307')")
+    con.close()
+    assert secret.encode() in warehouse_path.read_bytes()
+
+    assert apply_retention(warehouse_path, 90) == 1
+    assert b"Jan Jansen" not in warehouse_path.read_bytes()  # not even in freed blocks of the file
+    assert not workbook.exists()
+    con = connect(warehouse_path, read_only=True)
+    assert con.execute("SELECT archived_path, kind FROM intake_files").fetchall() == [(None, "decisions")]  # the ledger stays
+    assert con.execute("SELECT item_id FROM media_items").fetchall() == [("nieuw",)]
+    con.close()
+
+    assert apply_retention(warehouse_path, forget="@Jan@m.nl") == 1  # an erasure request, by handle
+    assert b"buurtfeest" not in warehouse_path.read_bytes()
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -233,3 +269,17 @@ def test_feed_dates_become_utc(value):
 @pytest.mark.parametrize("value", [None, "", "gisteren", "32-13-2027"])
 def test_unreadable_dates_are_none(value):
     assert parse_date(value) is None
+
+
+def test_cli_retention_deletes_old_posts_and_refuses_negative_days(warehouse_path, capsys):
+    from warehouse.db import connect
+
+    con = connect(warehouse_path)
+    _social_post(con, "oud", "Oud bericht", datetime.now() - timedelta(days=30))
+    con.close()
+    assert main(["retention", "--days", "40", "--warehouse", str(warehouse_path)]) == 0
+    assert "0 sociale-mediaberichten ouder dan de bewaartermijn verwijderd." in capsys.readouterr().out
+    assert main(["retention", "--days", "20", "--warehouse", str(warehouse_path)]) == 0
+    assert "1 sociale-mediaberichten ouder dan de bewaartermijn verwijderd, en uit het warehousebestand gewist." in capsys.readouterr().out
+    assert main(["retention", "--days", "-1", "--warehouse", str(warehouse_path)]) != 0
+    assert "--days moet 0 of meer zijn" in capsys.readouterr().err

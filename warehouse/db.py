@@ -133,6 +133,30 @@ def connect(
     return con
 
 
+def compact(path: str | os.PathLike[str] | None = None) -> None:
+    """Rewrite the warehouse file from its live rows (COPY FROM DATABASE), so deleted rows are gone from
+    the file itself: DuckDB reuses the blocks of deleted rows but does not erase them. Call it with no
+    connection open in this process; a reader elsewhere keeps the old file until it reconnects."""
+    target = warehouse_path(path)
+    fresh = target.with_name(target.name + ".compact")
+    fresh.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {_quoted(target)} AS old (READ_ONLY)")
+        con.execute(f"ATTACH {_quoted(fresh)} AS fresh")
+        con.execute("COPY FROM DATABASE old TO fresh")
+    except BaseException:
+        con.close()
+        fresh.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(fresh, target)
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """Run the block in one transaction: all of it is written, or none of it."""

@@ -124,6 +124,9 @@ def train_model(
             "pnet_training_fingerprint": fingerprint,
         }
     )
+    # The string store holds every word of the training texts, feedback posts included; the model needs
+    # none of them (its features are hashes, and a text's own words are added when it is read).
+    nlp.vocab.strings._reset_and_load(list(blank_dutch().vocab.strings) + list(nlp.get_pipe("textcat").labels))
     if output.exists():
         shutil.rmtree(output)
     output.parent.mkdir(parents=True, exist_ok=True)

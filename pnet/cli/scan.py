@@ -1,4 +1,5 @@
-"""`pnet scan [--sources FILE] [--out items.jsonl]`: scan news and social sources once."""
+"""`pnet scan [--sources FILE] [--out items.jsonl]`: scan news and social sources once.
+`pnet retention [--days N | --forget HANDLE]`: delete social posts after the retention period, or one author's now."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", help="schrijf de nieuwe berichten als JSON Lines naar dit bestand")
     add_warehouse_option(p)
     p.set_defaults(func=run)
+    r = sub.add_parser("retention", help="verwijder sociale-mediaberichten na de bewaartermijn (of van één auteur)")
+    which = r.add_mutually_exclusive_group()
+    which.add_argument("--days", type=int, metavar="N", help="bewaartermijn in dagen (standaard uit config/scan.yaml)")
+    which.add_argument("--forget", metavar="HANDLE",
+                       help="verwijder nu alle berichten van dit account (verzoek tot verwijdering), bv. naam@server")
+    add_warehouse_option(r)
+    r.set_defaults(func=run_retention)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,4 +38,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"{o.source}\t{o.items}\t{o.errors}\t{statuses}\t{o.robots_skipped}\t{o.already_seen}\t{o.message or '-'}")
     if args.out:
         print(f"Nieuwe berichten geschreven naar {args.out}")
+    return 0
+
+
+def run_retention(args: argparse.Namespace) -> int:
+    from pnet.errors import PnetError
+    from scrapers.privacy import apply_retention
+
+    if args.days is not None and args.days < 0:
+        raise PnetError(f"--days moet 0 of meer zijn, niet {args.days}.")
+    deleted = apply_retention(args.warehouse, args.days, forget=args.forget)
+    what = f"van {args.forget}" if args.forget else "ouder dan de bewaartermijn"
+    print(f"{deleted} sociale-mediaberichten {what} verwijderd" + (", en uit het warehousebestand gewist." if deleted else "."))
     return 0
