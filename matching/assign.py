@@ -41,8 +41,8 @@ class MatchResult:
             "gap": round(s.gap, 6),
             "matches": len(self.matches),
             "hours_matched": int(self.matches.hours.sum()),
-            "hours_needed": int(self.per_gemeente.uren_gevraagd.sum()),
-            "hours_available": int(self.per_gemeente.uren_beschikbaar.sum()),
+            "hours_needed": round(float(self.per_gemeente.uren_gevraagd.sum()), 2),
+            "hours_available": round(float(self.per_gemeente.uren_beschikbaar.sum()), 2),
             "fairness_ratio": None if s.fairness_ratio is None else round(s.fairness_ratio, 4),
             "objective_before_fairness": None if s.stage1_objective is None else round(s.stage1_objective, 4),
             "violations": len(self.violations),
@@ -83,7 +83,9 @@ def _per_gemeente(initiatives: pd.DataFrame, consultants: pd.DataFrame, matches:
         "uren_uitgeleend": lent,
         "uren_gevraagd": initiatives.groupby("gemeentecode").hours_needed.sum(),
         "uren_beschikbaar": consultants[consultants.akkoord].groupby("gemeentecode").hours_available.sum(),
-    }).fillna(0).astype(int)
+    }).fillna(0)
+    # matched hours are whole; asked and available hours may have a half hour, which is kept (not cut off)
+    frame = frame.astype({"uren_gekoppeld": int, "uren_uitgeleend": int, "uren_gevraagd": float, "uren_beschikbaar": float})
     frame.index.name = "gemeentecode"
     return frame.reset_index()
 

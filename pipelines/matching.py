@@ -5,6 +5,7 @@ import dagster as dg
 from matching.round import check_round, match_round
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
+from pnet.formatting import hours
 from reports.present import solver_status
 from warehouse.resolver import default_resolver
 
@@ -26,8 +27,8 @@ def _markdown(per_gemeente) -> str:
     resolver = default_resolver()
     lines = ["| gemeente | uren gekoppeld | uren gevraagd | uren beschikbaar | uren uitgeleend |", "|---|---:|---:|---:|---:|"]
     for r in sorted(per_gemeente.itertuples(), key=lambda r: resolver.get(r.gemeentecode).naam):
-        lines.append(f"| {resolver.get(r.gemeentecode).naam} ({r.gemeentecode}) | {r.uren_gekoppeld} | {r.uren_gevraagd} | "
-                     f"{r.uren_beschikbaar} | {r.uren_uitgeleend} |")
+        lines.append(f"| {resolver.get(r.gemeentecode).naam} ({r.gemeentecode}) | {hours(r.uren_gekoppeld)} | "
+                     f"{hours(r.uren_gevraagd)} | {hours(r.uren_beschikbaar)} | {hours(r.uren_uitgeleend)} |")
     return "\n".join(lines)
 
 

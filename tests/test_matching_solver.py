@@ -235,3 +235,16 @@ def test_highs_instances_made_from_many_threads_leave_stdout_alone():
         list(pool.map(lambda _: _new_highs(), range(200)))
     after = os.fstat(1)
     assert (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino)
+
+
+def test_half_hours_asked_are_counted_not_cut_off():
+    ini, con, pairs = frames(
+        [("A", "GM0344", 20.5), ("B", "GM0344", 10.5)],
+        [("x", "GM0355", 40.5)],
+        [("A", "x", 0.9), ("B", "x", 0.8)],
+    )
+    result = match_tables(ini, con, pairs, params())
+    summary = result.summary()
+    assert (summary["hours_needed"], summary["hours_available"], summary["hours_matched"]) == (31.0, 40.5, 30)
+    row = result.per_gemeente.set_index("gemeentecode").loc["GM0344"]
+    assert row.uren_gevraagd == 31.0 and row.uren_gekoppeld == 30

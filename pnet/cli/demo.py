@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pnet.cli import add_warehouse_option
-from pnet.formatting import number
+from pnet.formatting import hours, number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _match_line(f: dict) -> str:
     unmet = 1 - f["hours_matched"] / f["hours_needed"] if f["hours_needed"] else 0.0
     gap = f"; optimaliteitsmarge {number(f['gap'] * 100, 2)} %" if isinstance(f["gap"], float) else ""
-    return (f"{f['matches']} koppelingen, {number(f['hours_matched'])} van {number(f['hours_needed'])} "
+    return (f"{f['matches']} koppelingen, {number(f['hours_matched'])} van {hours(f['hours_needed'])} "
             f"gevraagde uren ({number(unmet * 100, 1)} % zonder consultant{gap}).")
 
 

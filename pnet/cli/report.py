@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from pnet.cli import add_warehouse_option
-from pnet.formatting import number
+from pnet.formatting import hours, number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def materialize_match_set(con, round_id: str) -> None:
 
     s = match_round(con, round_id).summary()
     print(
-        f"Matchset {round_id}: {s['matches']} koppelingen, {number(s['hours_matched'])} van {number(s['hours_needed'])} "
+        f"Matchset {round_id}: {s['matches']} koppelingen, {number(s['hours_matched'])} van {hours(s['hours_needed'])} "
         f"gevraagde uren; optimaliteitsmarge {number(s['gap'] * 100, 2)} %."
     )
 
