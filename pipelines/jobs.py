@@ -33,5 +33,9 @@ candidates_job = dg.define_asset_job(
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
 def candidates_after_scan_sensor(context: dg.SensorEvaluationContext, asset_event: dg.EventLogEntry):
-    """One kandidaten run per media scan materialization."""
-    yield dg.RunRequest(run_key=f"{asset_event.run_id}:{asset_event.timestamp}")
+    """One kandidaten run per media scan materialization, unless the candidates were made after it
+    (as `pnet demo` does in one go: opening the UI afterwards must not start a run of its own)."""
+    done = context.instance.get_latest_materialization_event(dg.AssetKey("candidate_initiatives"))
+    if done is not None and done.timestamp >= asset_event.timestamp:
+        return dg.SkipReason("De kandidaten zijn na deze scan al bijgewerkt.")
+    return dg.RunRequest(run_key=f"{asset_event.run_id}:{asset_event.timestamp}")

@@ -185,7 +185,7 @@ def registrations_inbox_sensor(context: dg.SensorEvaluationContext):
         seen[str(path)] = f"{stamp}:{sha}"
         requests.append(
             dg.RunRequest(
-                run_key=f"intake-{sha}",
+                run_key=f"intake-{round_id}-{sha}",  # the same file may be meant for another round too
                 partition_key=round_id,
                 run_config=dg.RunConfig(ops={"round_registrations": IntakeConfig(files=[str(path.resolve())])}),
                 tags={"pnet/bestand": path.name, "pnet/sha256": sha},

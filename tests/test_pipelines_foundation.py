@@ -72,3 +72,10 @@ def test_each_media_scan_starts_one_kandidaten_run_that_also_retrains():
     again = dg.build_sensor_context(instance=instance, definitions=defs, cursor=tick.cursor)
     assert candidates_after_scan_sensor.evaluate_tick(again).run_requests == []  # the same scan starts no second run
 
+    # a scan whose candidates were already made after it (the demo runs both itself) starts no run
+    fresh = dg.DagsterInstance.ephemeral()
+    fresh.report_runless_asset_event(dg.AssetMaterialization("media_items", partition="2027-01-20"))
+    fresh.report_runless_asset_event(dg.AssetMaterialization("candidate_initiatives"))
+    tick = candidates_after_scan_sensor.evaluate_tick(dg.build_sensor_context(instance=fresh, definitions=defs))
+    assert tick.run_requests == [] and "al bijgewerkt" in tick.skip_message
+

@@ -82,7 +82,7 @@ def test_inbox_sensor_requests_one_run_per_new_file(tmp_path, monkeypatch):
     result = registrations_inbox_sensor(dg.build_sensor_context(instance=instance))
     (request,) = result.run_requests
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    assert request.run_key == f"intake-{sha}"
+    assert request.run_key == f"intake-{ROUND}-{sha}"  # per round: the same file dropped for another round also runs
     assert request.partition_key == ROUND
     assert request.run_config["ops"]["round_registrations"]["config"]["files"] == [str(path.resolve())]
     assert fresh.exists()  # too new: left for the next tick

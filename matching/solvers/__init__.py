@@ -29,6 +29,7 @@ FULL_MODEL_MAX_ARCS = 20_000  # up to this, branch and bound on all arcs follows
 CANDIDATE_ARCS_PER_INITIATIVE = 6  # the restricted MILP and local search use the LP support and these
 RESTRICTED_SHARE = 0.6  # most of the time the restricted MILP may take (it usually stops much sooner)
 SEARCH_SHARE_SMALL = 0.6  # share of the time for the heuristics before branch and bound on all arcs
+BRANCH_AND_BOUND_MARGIN = 0.5  # seconds: HiGHS stops a little after its time limit, the whole stays within ours
 
 
 @dataclass
@@ -113,7 +114,7 @@ def solve(
     bound = lp.bound
     if full and relative_gap(problem.objective(hours), bound) > gap:
         with ThreadPoolExecutor(max_workers=1) as pool:  # branch and bound on one core, the search on the other
-            seconds = max(0.1, stage1_end - time.monotonic())
+            seconds = max(0.1, stage1_end - time.monotonic() - BRANCH_AND_BOUND_MARGIN)
             proving = pool.submit(solve_mip, problem, hours, seconds, gap)
             searched = improve(problem, hours, candidates, seconds, workers=1, stop=proving.done)
             result = proving.result()

@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"Rapporten: {s.out_dir} (per gemeente een map <code>_<naam>/, overzicht in overzicht/)")
     print(f"Warehouse: {s.warehouse}")
     print("Dagster-runs: " + ", ".join(f"{st.job} {st.run_id[:8]}" for st in s.stages))
-    print(f"Bekijk ze met: DAGSTER_HOME={s.dagster_home} dagster dev -h 127.0.0.1")
+    print(f"Bekijk ze met: DAGSTER_HOME={s.dagster_home} .venv/bin/dagster dev -h 127.0.0.1")
     return 0
