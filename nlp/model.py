@@ -200,9 +200,13 @@ def _word_starting(text: str, prefix: str) -> str | None:
 
 
 def validate_record(record: object, line: int) -> dict:
-    """The record if it has a non-empty `id` and `text`; else `RecordError` saying what is wrong."""
+    """The record if it has a non-empty `id` and `text`; else `RecordError` saying what is wrong.
+
+    A line of `pnet scan --out` has no `id` but a `url`, which then serves as its id."""
     if not isinstance(record, dict):
         raise RecordError(f"regel {line}: verwacht een JSON-object met 'id' en 'text'.")
+    if record.get("id") in (None, "") and isinstance(record.get("url"), str) and record["url"]:
+        record["id"] = record["url"]
     if record.get("id") in (None, ""):
         raise RecordError(f"regel {line}: het veld 'id' ontbreekt.")
     if not isinstance(record.get("text"), str) or not record["text"].strip():

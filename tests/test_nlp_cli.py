@@ -96,3 +96,14 @@ def test_evaluate_prints_scores_and_confusion_table(tmp_path, capsys):
     assert "F1            0.667" in out
     table = {line[:18].strip(): line[18:].split() for line in out.splitlines() if line.startswith("echt ")}
     assert table == {"echt initiative": ["1", "1"], "echt other": ["0", "1"]}
+
+
+def test_scan_output_lines_can_be_classified_by_their_url(tmp_path, capsys):
+    scanned = {"url": "https://voorbeeld.nl/nieuws/buurtbus", "source": "Dorpsblad", "kind": "news", "title": "Buurtbus",
+               "text": RECORDS[1]["text"], "published": None}  # a line as `pnet scan --out` writes it
+    src, out = tmp_path / "items.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(src, [scanned, {"source": "x", "text": "Zonder adres en zonder id."}])
+    assert main(["classify", str(src), "-o", str(out)]) == 1
+    assert "regel 2: het veld 'id' ontbreekt." in capsys.readouterr().err
+    (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row["id"] == scanned["url"] and row["is_initiative"] is True
