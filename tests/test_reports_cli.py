@@ -108,3 +108,17 @@ def test_report_assets_partitioned_by_round_with_paths_as_metadata(warehouse_pat
     assert f"GM0796_s-hertogenbosch/{rd.ROUND}_GM0796_s-hertogenbosch.html" in listed and len(listed) == 8
     assert all((tmp_path / "reports" / name).is_file() for name in listed)
     assert "| 's-Hertogenbosch (GM0796) |" in files
+
+
+def test_cli_writes_no_reports_when_the_checker_finds_a_broken_rule(warehouse_path, tmp_path, capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    import matching.round
+
+    _filled(warehouse_path)
+    broken = SimpleNamespace(rule="own_municipality", message="consultant C1 werkt in zijn eigen gemeente")
+    monkeypatch.setattr(matching.round, "check_round", lambda con, round_id, params=None: [broken])
+    assert main(["report", "--round", rd.ROUND, "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "breekt een harde regel; er zijn geen rapporten geschreven" in err and broken.message in err
+    assert not (tmp_path / "out").exists()

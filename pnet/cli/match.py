@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from matching.files import match_files
     from matching.params import MatchParams
+    from pnet.formatting import hours, number
 
     overrides = {
         "max_team": args.max_team,
@@ -42,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False), file=out)
     else:
-        print(f"{summary['matches']} koppelingen, {summary['hours_matched']} van {summary['hours_needed']} gevraagde uren "
-              f"({summary['hours_available']} beschikbaar); geschreven naar "
+        print(f"{summary['matches']} koppelingen, {hours(summary['hours_matched'])} van {hours(summary['hours_needed'])} "
+              f"gevraagde uren ({hours(summary['hours_available'])} beschikbaar); geschreven naar "
               f"{'standaarduitvoer' if args.output == '-' else args.output}", file=out)
-        print(f"doelwaarde {summary['objective']:.4f}, bovengrens {summary['bound']:.4f}, "
-              f"gap {summary['gap']:.4%} ({summary['status']}, {summary['seconds']} s)", file=out)
+        print(f"doelwaarde {number(summary['objective'], 4)}, bovengrens {number(summary['bound'], 4)}, "
+              f"gap {number(summary['gap'] * 100, 4)} % ({summary['status']}, {number(summary['seconds'], 1)} s)", file=out)
         if summary["fairness_ratio"] is not None:
-            print(f"eerlijkheid: laagste verhouding ontvangen/eerlijk deel {summary['fairness_ratio']:.3f}", file=out)
+            print(f"eerlijkheid: laagste verhouding ontvangen/eerlijk deel {number(summary['fairness_ratio'], 3)}", file=out)
     if result.violations:
         for v in result.violations:
             print(f"fout: {v.message}", file=sys.stderr)

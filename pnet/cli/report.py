@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pnet.cli import add_warehouse_option
 from pnet.formatting import hours, number
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,18 +21,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def materialize_match_set(con, round_id: str) -> None:
-    """Compute the round's match set from what is in the warehouse (decisions of earlier meetings hold)."""
-    from matching.round import match_round
+def compute_match_set(con: duckdb.DuckDBPyConnection, round_id: str) -> list[str]:
+    """Compute and store the round's match set from what is in the warehouse (decisions of earlier
+    meetings hold), as the asset round_match_set does; returns what the independent checker found wrong."""
+    from matching.round import check_round, match_round
 
-    s = match_round(con, round_id).summary()
+    result = match_round(con, round_id)
+    s = result.summary()
     print(
         f"Matchset {round_id}: {s['matches']} koppelingen, {number(s['hours_matched'])} van {hours(s['hours_needed'])} "
         f"gevraagde uren; optimaliteitsmarge {number(s['gap'] * 100, 2)} %."
     )
+    return [v.message for v in check_round(con, round_id, result.params)]
 
 
 def run(args: argparse.Namespace) -> int:
+    from pnet.errors import PnetError
     from reports.build import write_round_reports
     from warehouse.db import connect
     from warehouse.rounds import get_round
@@ -36,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     con = connect(args.warehouse)
     try:
         get_round(con, args.round_id)  # an unknown round is refused before anything is computed
-        materialize_match_set(con, args.round_id)
+        violations = compute_match_set(con, args.round_id)
+        if violations:  # as in Dagster, where the checks block the reports
+            raise PnetError("De matchset breekt een harde regel; er zijn geen rapporten geschreven:\n  " + "\n  ".join(violations))
         paths = write_round_reports(con, args.round_id, args.out)
     finally:
         con.close()
