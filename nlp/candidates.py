@@ -27,17 +27,6 @@ class ScoreStats:
     histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)  # scores in tenths
     empty: int = 0  # media items without text, left unscored
 
-    def as_dict(self) -> dict:
-        return {
-            "model_version": self.model_version,
-            "scored": self.scored,
-            "initiatives": self.initiatives,
-            "without_gemeente": self.without_gemeente,
-            "per_gemeente": dict(self.per_gemeente.most_common()),
-            "histogram": self.histogram,
-            "empty": self.empty,
-        }
-
 
 def score_media_items(con: duckdb.DuckDBPyConnection, classifier: Classifier) -> ScoreStats:
     """Score every media item this model version has not scored yet (new items, or items of an older model).
@@ -109,8 +98,8 @@ def candidate_initiative_count(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchone()[0]
 
 
-def share_without_gemeente(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """(initiative candidates without a municipality, all initiative candidates) in the warehouse."""
+def scored_without_gemeente(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(scored items judged an initiative but without a municipality, all scored items judged an initiative)."""
     return con.execute(
         "SELECT count(*) FILTER (WHERE gemeentecode IS NULL), count(*) FROM candidates WHERE is_initiative"
     ).fetchone()

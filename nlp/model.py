@@ -168,10 +168,6 @@ class Classifier:
                 found.append(phrase)
         return found
 
-    def top_terms(self, doc: Doc, toward_initiative: bool) -> list[str]:
-        """The evidence terms for one doc (see `_top_terms`)."""
-        return self._score([doc])[0][1](toward_initiative, doc.text)
-
     def _phrase(self, key: int) -> str | None:
         """What a word feature stands for, if it carries meaning."""
         word = self.nlp.vocab.strings[key]

@@ -44,8 +44,6 @@ class DemoError(PnetError):
 class StageRun:
     job: str
     run_id: str
-    partition: str | None
-    materialized: list[str]
     checks: dict[str, bool]  # asset:check -> passed
     warnings: list[str]  # the checks among them that did not pass but only warn (e.g. the demo's unreadable PDF)
 
@@ -90,8 +88,6 @@ def _run(instance: dg.DagsterInstance, job: str, partition: str | None = None, r
     return StageRun(
         job=job,
         run_id=result.run_id,
-        partition=partition,
-        materialized=sorted(e.asset_key.to_user_string() for e in result.get_asset_materialization_events()),
         checks={name: c.passed for name, c in evaluations.items()},
         warnings=[name for name, c in evaluations.items() if not c.passed and c.severity == dg.AssetCheckSeverity.WARN],
     )

@@ -6,6 +6,7 @@ from matching.round import check_round, match_round
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
 from pnet.formatting import hours
+from pnet.settings import load_config
 from reports.present import solver_status
 from warehouse.resolver import default_resolver
 
@@ -45,7 +46,7 @@ def _markdown(per_gemeente) -> str:
         "De koppelingen van een ronde: consultants aan initiatieven (aanmeldingen plus door gemeenten bevestigde "
         "kandidaten), nooit in de eigen gemeente, met hele uren, maximaal teamgrootte, minimaal blok, en de besluiten "
         "van het overleg. Met doelwaarde, bewezen bovengrens en optimaliteitsmarge (hoeveel procent de matchset hooguit "
-        "onder het optimum ligt), en per initiatief 3 alternatieven."
+        f"onder het optimum ligt), en per initiatief {load_config('matching')['alternates']} alternatieven."
     ),
     check_specs=[
         dg.AssetCheckSpec(name, asset="round_match_set", description=desc, blocking=True)

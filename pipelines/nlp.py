@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from nlp.candidates import candidate_initiative_count, score_media_items, share_without_gemeente
+from nlp.candidates import candidate_initiative_count, score_media_items, scored_without_gemeente
 from nlp.model import current_model_path, load_classifier
 from nlp.retrain import retrain
 from pipelines.resources import WAREHOUSE_POOL, WarehouseResource
@@ -59,7 +59,7 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         classifier = load_classifier(current_model_path(warehouse.path or None))
         stats = score_media_items(con, classifier)
-        without, total = share_without_gemeente(con)
+        without, total = scored_without_gemeente(con)
         initiatives = candidate_initiative_count(con)
     resolver = default_resolver()
     per_gemeente = "\n".join(f"| {resolver.get(code).naam} ({code}) | {n} |" for code, n in stats.per_gemeente.most_common())
@@ -89,7 +89,7 @@ def candidate_initiatives(warehouse: WarehouseResource) -> dg.MaterializeResult:
 def candidates_have_gemeente(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     limit = float(load_config("nlp")["candidates"]["max_share_without_gemeente"])
     with warehouse.connect(read_only=True) as con:
-        without, total = share_without_gemeente(con)
+        without, total = scored_without_gemeente(con)
     share = without / total if total else 0.0
     return dg.AssetCheckResult(
         passed=share <= limit,

@@ -23,9 +23,5 @@ def themes() -> tuple[Theme, ...]:
     )
 
 
-def taxonomy_version() -> int:
-    return int(load_config("themas")["version"])
-
-
 def by_code() -> dict[str, Theme]:
     return {t.code: t for t in themes()}

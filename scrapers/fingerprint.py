@@ -46,8 +46,8 @@ def hamming(a: int, b: int) -> int:
 
 def assign_clusters(
     new: Iterable[tuple[str, int]],
-    existing: Iterable[tuple[int, str]] = (),
-    max_distance: int = 6,
+    existing: Iterable[tuple[int, str]],
+    max_distance: int,
 ) -> dict[str, str]:
     """Give each new (item_id, fingerprint) a cluster id.
 

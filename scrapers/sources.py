@@ -43,10 +43,6 @@ class Source:
         d["gemeenten"] = list(self.gemeenten)
         return d
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Source:
-        return cls(**{**d, "gemeenten": tuple(d.get("gemeenten") or ())})
-
 
 def default_sources_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """`--sources FILE`, else `$PNET_SOURCES`, else `config/sources.yaml`."""

@@ -57,7 +57,7 @@ def store_scan(
     scan_id: str,
     items: Iterable[dict],
     outcomes: list[SourceOutcome],
-    max_distance: int = 6,
+    max_distance: int,
 ) -> list[dict]:
     """Store new items (with cluster ids), seen URLs, validators, cursors and outcomes in one transaction.
 

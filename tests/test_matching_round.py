@@ -223,6 +223,8 @@ def test_a_violation_fails_the_run(round_con, warehouse_path, monkeypatch):
     result = dg.materialize([pm.round_match_set], instance=instance, partition_key=ROUND, raise_on_error=False,
                             resources={"warehouse": WarehouseResource(path=str(warehouse_path))})
     assert not result.success
+    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert checks["teamgrootte"] is False and all(passed for name, passed in checks.items() if name != "teamgrootte")
 
 
 def test_a_high_priority_registration_comes_first(con):

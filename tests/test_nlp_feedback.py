@@ -131,7 +131,7 @@ def test_candidate_asset_metadata_and_gemeente_check(con, warehouse_path, tmp_pa
     for f in config_dir().glob("*.yaml"):
         (config / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     (config / "nlp.yaml").write_text(
-        f"version: 1\nclassifier:\n  threshold: 0.5\ncandidates:\n  max_share_without_gemeente: {threshold}\n", encoding="utf-8"
+        f"classifier:\n  threshold: 0.5\ncandidates:\n  max_share_without_gemeente: {threshold}\n", encoding="utf-8"
     )
     monkeypatch.setenv("PNET_CONFIG_DIR", str(config))
     result = dg.materialize(

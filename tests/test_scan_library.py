@@ -123,7 +123,7 @@ def test_simhash_near_duplicates_cluster_unrelated_do_not():
     other = next(a for a in corpus.articles if a.id not in (copy.id, original.id) and a.category == "initiatief")
     fp = {a.id: simhash(a.title + "\n" + "\n".join(a.paragraphs)) for a in (copy, original, other)}
     assert hamming(fp[copy.id], fp[original.id]) <= 7 < hamming(fp[other.id], fp[original.id])
-    clusters = assign_clusters([("o", fp[original.id]), ("c", fp[copy.id]), ("x", fp[other.id])], max_distance=7)
+    clusters = assign_clusters([("o", fp[original.id]), ("c", fp[copy.id]), ("x", fp[other.id])], (), max_distance=7)
     assert clusters == {"o": "o", "c": "o", "x": "x"}
     # an item already in the warehouse keeps its cluster id for later copies
     assert assign_clusters([("c2", fp[copy.id])], [(fp[original.id], "earlier")], 7) == {"c2": "earlier"}
