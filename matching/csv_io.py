@@ -12,18 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
 from matching.params import MatchingError
-from pnet.themes import themes
 from pnet.untrusted import neutralize_formula
 from pnet.settings import settings
 from warehouse.intake.readers import UnreadableFile, decode_text
 from warehouse.intake.values import number as dutch_number
+from warehouse.intake.values import theme_code, theme_parts
 from warehouse.resolver import GemeenteError, default_resolver
 
 INITIATIVE_COLUMNS = ("initiative_id", "gemeentecode", "hours_needed")
@@ -32,14 +31,6 @@ SCORE_COLUMNS = ("initiative_id", "consultant_id", "score")
 MATCH_COLUMNS = ("initiative_id", "consultant_id", "hours", "score", "themes", "text", "travel", "distance_km",
                  "locked", "gemeente_initiatief", "gemeente_consultant", "toelichting")
 MAX_PROBLEMS = 20
-
-
-def _theme_lookup() -> dict[str, str]:
-    out = {}
-    for t in themes():
-        out[t.code.casefold()] = t.code
-        out[t.label.casefold()] = t.code
-    return out
 
 
 def _read(path: str | Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -75,12 +66,11 @@ def _number(value: str, what: str, problems: list[str], where: str, *, lo: float
     return x
 
 
-def _themes(value: str, lookup: dict[str, str], problems: list[str], where: str) -> list[str]:
+def _themes(value: str, problems: list[str], where: str) -> list[str]:
+    """Theme codes as the intake reads them (codes, labels or label parts)."""
     out = []
-    for part in (p.strip() for p in re.split(r"[;|,]", value or "")):
-        if not part:
-            continue
-        code = lookup.get(part.casefold())
+    for part in theme_parts(value):
+        code = theme_code(part)
         if code is None:
             problems.append(f"{where}: onbekend thema '{part}' (zie config/themas.yaml).")
         elif code not in out:
@@ -104,7 +94,7 @@ def _raise(name: str, problems: list[str]) -> None:
 
 def _records(path, required, id_col, hours_col, hours_what, max_hours: float) -> tuple[pd.DataFrame, list[dict]]:
     rows = _read(path, required)
-    name, lookup, problems, out, seen = Path(path).name, _theme_lookup(), [], [], {}
+    name, problems, out, seen = Path(path).name, [], [], {}
     for n, r in enumerate(rows, start=2):
         where = f"{name} regel {n}"
         if not r[id_col]:
@@ -116,7 +106,7 @@ def _records(path, required, id_col, hours_col, hours_what, max_hours: float) ->
             id_col: r[id_col],
             "gemeentecode": _gemeente(r["gemeentecode"], problems, where),
             hours_col: _number(r[hours_col], hours_what, problems, where, hi=max_hours),
-            "themes": _themes(r.get("themes", ""), lookup, problems, where),
+            "themes": _themes(r.get("themes", ""), problems, where),
             "text": r.get("text", ""),
         }
         if "priority" in required or id_col == "initiative_id":

@@ -190,3 +190,12 @@ def test_without_themes_the_other_components_decide(files):
     assert {r["initiative_id"] for r in rows} == {"I1", "I2", "I3"}
     assert all(r["themes"] == "" for r in rows) and all(float(r["score"]) >= 0.2 for r in rows)
 
+
+
+def test_match_files_name_themes_as_the_intake_does(tmp_path):
+    from matching.csv_io import read_initiatives
+
+    path = tmp_path / "I.csv"
+    path.write_text("initiative_id;gemeentecode;hours_needed;themes\nI1;Zeist;8;Energie en duurzaamheid, subsidies | FINANCIERING\n",
+                    encoding="utf-8")
+    assert list(read_initiatives(path).themes[0]) == ["energie", "financiering"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -138,6 +139,7 @@ def round_gemeente(value: str, ctx: IntakeContext) -> str:
     return g.code
 
 
+@lru_cache(maxsize=1)
 def _theme_lookup() -> dict[str, str]:
     """Folded code, label and label parts ('financiering', 'subsidies') -> theme code."""
     lookup: dict[str, str] = {}
@@ -148,16 +150,21 @@ def _theme_lookup() -> dict[str, str]:
     return lookup
 
 
+def theme_parts(value: str) -> list[str]:
+    """The themes named in one cell: separated by ';', ',', '|' or new lines."""
+    return [p.strip() for p in _THEME_SPLIT.split(value or "") if p.strip()]
+
+
+def theme_code(name: str) -> str | None:
+    """The theme code for a code, label or label part as people write it (case, accents, '&' or 'en')."""
+    return _theme_lookup().get(fold(name))
+
+
 def theme_codes(value: str, ctx: IntakeContext) -> str:
     """'Energie & duurzaamheid; zorg' -> 'energie;zorg' (codes, ';'-joined, in the order given)."""
-    if "themes" not in ctx.cache:
-        ctx.cache["themes"] = _theme_lookup()
-    lookup = ctx.cache["themes"]
     codes: list[str] = []
-    for part in (p.strip() for p in _THEME_SPLIT.split(value)):
-        if not part:
-            continue
-        code = lookup.get(fold(part))
+    for part in theme_parts(value):
+        code = theme_code(part)
         if code is None:
             labels = [t.label for t in themes()]
             hit = process.extractOne(part, labels, scorer=fuzz.WRatio, score_cutoff=60)
