@@ -152,12 +152,9 @@ registrations_job = dg.define_asset_job(
 )
 
 
-def _sha256(path) -> str:
-    digest = hashlib.sha256()
+def _sha256(path: Path) -> str:
     with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 @dg.sensor(

@@ -7,6 +7,7 @@ import dagster as dg
 from pipelines.partitions import rounds_partitions
 from pipelines.resources import WarehouseResource
 from warehouse.db import WarehouseError
+from warehouse.rounds import list_rounds
 
 
 @dg.sensor(
@@ -17,7 +18,7 @@ from warehouse.db import WarehouseError
 def rounds_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseResource):
     try:
         with warehouse.connect(read_only=True) as con:
-            ids = [r for (r,) in con.execute("SELECT round_id FROM rounds").fetchall()]
+            ids = [r.round_id for r in list_rounds(con)]
     except WarehouseError as exc:
         return dg.SkipReason(str(exc))
     new = [r for r in ids if not context.instance.has_dynamic_partition(rounds_partitions.name, r)]

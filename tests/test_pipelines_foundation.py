@@ -5,9 +5,9 @@ from pipelines.resources import WarehouseResource
 from warehouse.db import connect
 
 
-def test_definitions_load():
-    defs.resolve_all_job_defs()
-    assert defs.get_assets_def("gemeenten") is not None
+def test_definitions_load_with_every_documented_job():
+    names = {job.name for job in defs.resolve_all_job_defs()}
+    assert {"referentiedata", "media_scan", "kandidaten", "ronde", "registrations_intake", "social_retention"} <= names
 
 
 def test_reference_assets_materialize_in_process(warehouse_path):
