@@ -4,6 +4,7 @@ nothing-lost check. Every file in the inbox goes through the same intake, its ki
 import hashlib
 import json
 import time
+from pathlib import Path
 
 import dagster as dg
 
