@@ -25,6 +25,7 @@ from reports.collect import (
 )
 from pnet.formatting import hours
 from reports.present import datum
+from warehouse.intake.decisions import shown_decision
 
 CANDIDATE_LABELS = ("relevant", "niet relevant")
 MATCH_DECISIONS = ("akkoord", "afgewezen")
@@ -97,10 +98,11 @@ def candidates_table(rows: list[CandidateRow], round_id: str, has_scan: bool, si
             Column("item_id", kind="key"),
             Column("round_id", kind="key"),
             Column("gemeentecode", kind="key"),
+            Column("vooraf", kind="key"),
         ],
         rows=[
             [c.title, c.published, Link(c.source or c.url, c.url), c.score, _join(c.themes), c.evidence,
-             c.label or "", c.item_id, round_id, c.gemeentecode]
+             c.label or "", c.item_id, round_id, c.gemeentecode, shown_decision(c.label)]
             for c in rows
         ],
         empty_note=note,
@@ -162,10 +164,12 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
             Column("round_id", kind="key"),
             Column("initiative_id", kind="key"),
             Column("consultant_id", kind="key"),
+            Column("vooraf", kind="key"),
         ],
         rows=[
             [m.host_naam, m.initiative, m.woonplaats, m.soort_label, m.consultant, m.home_naam, m.functie, m.email,
-             m.hours, m.hours_free, m.available, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id, m.initiative_id, m.consultant_id]
+             m.hours, m.hours_free, m.available, m.score, m.why, _yes_no(m.locked), m.besluit or "", m.round_id,
+             m.initiative_id, m.consultant_id, shown_decision(m.besluit, m.hours)]
             for m in rows
         ],
         row_classes=["" if m.soort == PROPOSED else "alternatief" for m in rows],

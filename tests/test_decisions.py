@@ -18,7 +18,7 @@ from pipelines.registrations import IntakeConfig, round_registrations
 from pipelines.resources import WarehouseResource
 from pnet.cli import main
 from reports.build import write_round_reports
-from tests.reports_data import BERGEN, DEN_BOSCH, NUENEN, ROUND, fill_round
+from tests.reports_data import BERGEN, DEN_BOSCH, EINDHOVEN, NUENEN, ROUND, fill_round
 from warehouse.db import connect
 from warehouse.intake import ingest_files
 from warehouse.intake.summary import accounting_problems
@@ -67,15 +67,15 @@ def test_package_decisions_are_taken_in_with_receipt_and_ledger(con, tmp_path, f
     (report,) = _ingest(con, tmp_path, filled_package)
 
     assert report.kind == "decisions" and report.error is None
-    # decided: I1/C1, I1/C4, I2/C2 (pre-filled akkoord: a duplicate of the stored decision), M1, M2;
-    # the alternate I1/C5 has no decision: skipped, not a row of the accounting
-    assert (report.rows, report.accepted, report.rejected, report.duplicates, report.skipped) == (5, 4, 0, 1, 1)
+    # decided: I1/C1, I1/C4, M1, M2; skipped, not rows of the accounting: the alternate I1/C5 without a
+    # decision, and I2/C2, whose akkoord the report showed and which was left as it was
+    assert (report.rows, report.accepted, report.rejected, report.duplicates, report.skipped) == (4, 4, 0, 0, 2)
     assert "'Kandidaten'" in report.file_format and "'Matches'" in report.file_format
     decisions = con.execute(
         "SELECT initiative_id, consultant_id, decision, hours, source_sha256 = ? FROM match_decisions "
         "WHERE round_id = ? ORDER BY ALL", [report.sha256, ROUND]).fetchall()
     assert decisions == [("I1", "C1", "akkoord", 20, True), ("I1", "C4", "afgewezen", None, True),
-                         ("I2", "C2", "akkoord", 40, True)]
+                         ("I2", "C2", "akkoord", 40, None)]  # the earlier meeting's decision, untouched
     feedback = con.execute(
         "SELECT item_id, round_id, gemeentecode, label FROM candidate_feedback ORDER BY item_id").fetchall()
     assert feedback == [("M1", ROUND, DEN_BOSCH, "relevant"), ("M2", ROUND, DEN_BOSCH, "niet relevant"),
@@ -87,23 +87,39 @@ def test_package_decisions_are_taken_in_with_receipt_and_ledger(con, tmp_path, f
     assert [(s, o, r) for s, _, o, r in ledger] == [
         ("Kandidaten", "loaded", f"kandidaat:M1@{DEN_BOSCH}"), ("Kandidaten", "loaded", f"kandidaat:M2@{DEN_BOSCH}"),
         ("Matches", "loaded", "match:I1/C1"), ("Matches", "loaded", "match:I1/C4"),
-        ("Matches", "duplicate", "match:I2/C2"),
     ]
     assert con.execute("SELECT kind, skipped FROM intake_files WHERE sha256 = ?", [report.sha256]).fetchone() == (
-        "decisions", 1)
+        "decisions", 2)
     assert accounting_problems(con, ROUND, "decisions") == []
 
     receipt = openpyxl.load_workbook(report.receipt_path)
     summary = dict(receipt["Ontvangstbevestiging"].iter_rows(min_row=3, values_only=True))
     assert summary["Soort bestand"] == "besluiten"
-    assert summary["Niet verwerkt: regels zonder besluit (Beoordeling en Besluit leeg)"] == "1"
+    assert summary["Niet verwerkt: regels zonder (nieuw) besluit: Beoordeling en Besluit leeg, of zoals het rapport "
+                   "ze al toonde"] == "2"
     loaded = list(receipt["Geladen"].iter_rows(min_row=2, values_only=True))
     assert ("Matches", 3, "match:I1/C4", "match I1 / C4: afgewezen") in loaded
     assert ("Kandidaten", "relevant") in {(r[0], r[3].rsplit(": ", 1)[1]) for r in loaded}
-    assert [r[:3] for r in receipt["Dubbel"].iter_rows(min_row=2, values_only=True)] == [("Matches", 5, "match:I2/C2")]
+    assert [r[:3] for r in receipt["Dubbel"].iter_rows(min_row=2, values_only=True)] == []
 
     again = _ingest(con, tmp_path, filled_package)[0]
-    assert again.already_received and again.skipped == 1
+    assert again.already_received and again.skipped == 2
+
+
+def test_an_older_report_sent_back_does_not_undo_a_later_decision(con, tmp_path, filled_package):
+    changed = fill_in(filled_package, tmp_path / "later.xlsx", "Matches", [
+        ({"initiative_id": "I2", "consultant_id": "C2"}, {"Uren": 30}),  # the meeting changes the agreed hours
+    ])
+    _ingest(con, tmp_path, changed)
+    hours = "SELECT hours FROM match_decisions WHERE initiative_id = 'I2' AND consultant_id = 'C2'"
+    assert con.execute(hours).fetchone() == (30,)
+    older = fill_in(filled_package, tmp_path / "ouder.xlsx", "Matches", [  # the first workbook again, one row changed
+        ({"initiative_id": "I1", "consultant_id": "C1"}, {"Uren": 16}),
+    ])
+    (report,) = _ingest(con, tmp_path, older)
+    assert (report.accepted, report.duplicates, report.skipped) == (0, 4, 2)  # I2/C2's old pre-fill decides nothing
+    assert con.execute(hours).fetchone() == (30,)
+    assert con.execute("SELECT hours FROM match_decisions WHERE initiative_id = 'I1' AND consultant_id = 'C1'").fetchone() == (16,)
 
 
 def test_regenerated_report_shows_the_decisions(con, tmp_path, filled_package):
@@ -128,7 +144,7 @@ def test_overview_decisions_are_taken_in(con, tmp_path):
         ({"initiative_id": "I4", "consultant_id": "C4"}, {"Besluit": "afgewezen"}),
     ])
     (report,) = _ingest(con, tmp_path, filled)
-    assert (report.kind, report.rows, report.accepted, report.duplicates, report.rejected) == ("decisions", 3, 2, 1, 0)
+    assert (report.kind, report.rows, report.accepted, report.duplicates, report.rejected) == ("decisions", 2, 2, 0, 0)
     assert con.execute(
         "SELECT decision, hours FROM match_decisions WHERE initiative_id = 'I3' AND consultant_id = 'C2'"
     ).fetchone() == ("akkoord", 12)
@@ -139,7 +155,7 @@ def test_bad_decisions_are_rejected_with_a_dutch_reason(con, tmp_path, filled_pa
         ({"initiative_id": "I1", "consultant_id": "C5"}, {"Besluit": "akkoord", "Uren": None}),  # alternate, no hours
         ({"initiative_id": "I1", "consultant_id": "C1"}, {"consultant_id": "C9"}),               # unknown pair
         ({"initiative_id": "I1", "consultant_id": "C4"}, {"Besluit": "misschien"}),
-        ({"initiative_id": "I2", "consultant_id": "C2"}, {"round_id": "2026-R2"}),
+        ({"initiative_id": "I2", "consultant_id": "C2"}, {"round_id": "2026-R2", "Besluit": "afgewezen"}),
     ])
     changed = fill_in(changed, tmp_path / "fout2.xlsx", "Kandidaten", [
         ({"item_id": "M2"}, {"item_id": "ONBEKEND"}),
@@ -148,7 +164,7 @@ def test_bad_decisions_are_rejected_with_a_dutch_reason(con, tmp_path, filled_pa
     reasons = {(e.sheet, e.column): e.reason for e in report.errors}
     assert (report.rows, report.accepted, report.rejected, report.skipped) == (6, 1, 5, 0)
     assert "akkoord voor een alternatief: vul ook het aantal uren in" in reasons[("Matches", "uren")]
-    assert "I1 / C9 staat niet in de matchset" in reasons[("Matches", "initiative_id")]
+    assert "I1 / C9 hoort niet bij deze ronde" in reasons[("Matches", "initiative_id")]
     assert "'misschien' is geen besluit: kies 'akkoord' of 'afgewezen'" in reasons[("Matches", "besluit")]
     assert "hoort bij ronde 2026-R2, niet bij ronde 2027-R1" in reasons[("Matches", "round_id")]
     assert "kandidaat ONBEKEND staat niet in de lijst" in reasons[("Kandidaten", "item_id")]
@@ -268,3 +284,62 @@ def test_every_decision_row_is_accounted_for(decided_round, rows):
     assert labels <= {"relevant", "niet relevant"}
     stored = con.execute("SELECT decision, hours FROM match_decisions").fetchall()
     assert all(d in ("akkoord", "afgewezen") and (h is None) == (d == "afgewezen") for d, h in stored)
+
+
+def _reasons(report) -> dict[int, str]:
+    return {e.row: e.reason for e in report.errors}
+
+
+def test_agreed_pairs_must_fit_beside_each_other(con, tmp_path):
+    """Any pair of the round may be agreed (the meeting may pick a consultant the matching no longer
+    proposes), but only what the matcher can keep: hours within what is asked and available, at most
+    max_team consultants, never the own municipality, only with employer consent, one decision per pair."""
+    fill_round(con)  # stored: I2/C2 akkoord 40 h; C2 has 60 h
+    rows = [
+        ("I1", "C1", "akkoord", 24),   # 2: proposed pair, fits (I1 asks 40)
+        ("I1", "C5", "akkoord", 20),   # 3: 24 + 20 > 40 asked
+        ("I6", "C1", "akkoord", 8),    # 4: never proposed, fits (C1: 24 + 8 <= 40)
+        ("I6", "C2", "akkoord", 8),    # 5: fits beside the stored 40 h of C2 (I6 asks 16)
+        ("I6", "C5", "akkoord", 8),    # 6: C5 is from Eindhoven, as I6
+        ("I3", "C6", "akkoord", 8),    # 7: C6's employer gave no consent
+        ("I3", "C2", "akkoord", 30),   # 8: C2 would have 40 + 8 + 30 > 60
+        ("I1", "C1", "afgewezen", ""),  # 9: contradicts row 2
+        ("I4", "C4", "akkoord", 8),    # 10
+        ("I4", "C1", "akkoord", 4),    # 11
+        ("I4", "C3", "akkoord", 4),    # 12: a third consultant for I4
+    ]
+    path = tmp_path / "besluiten.csv"
+    path.write_text("round_id;initiative_id;consultant_id;Besluit;Uren\n"
+                    + "".join(f"{ROUND};{i};{c};{d};{h}\n" for i, c, d, h in rows), encoding="utf-8")
+    (report,) = _ingest(con, tmp_path, path)
+    reasons = _reasons(report)
+    assert sorted(reasons) == [3, 6, 7, 8, 9, 12]
+    assert "akkoord voor 20 uur past niet: initiatief I1 vraagt 40 uur en er is al 24 uur voor vastgelegd" in reasons[3]
+    assert "werkt nooit in de eigen gemeente" in reasons[6]
+    assert "geen akkoord gegeven" in reasons[7]
+    assert "consultant C2 heeft 60 uur en er is al 48 uur van vastgelegd" in reasons[8]
+    assert "rij 2 van dit bestand besluit hier al anders over; het eerste besluit geldt" in reasons[9]
+    assert "initiatief I4 heeft al 2 vastgelegde consultants" in reasons[12]
+    agreed = con.execute("SELECT initiative_id, consultant_id, hours FROM match_decisions WHERE decision = 'akkoord' "
+                         "ORDER BY ALL").fetchall()
+    assert agreed == [("I1", "C1", 24), ("I2", "C2", 40), ("I4", "C1", 4), ("I4", "C4", 8), ("I6", "C1", 8), ("I6", "C2", 8)]
+    assert accounting_problems(con, ROUND, "decisions") == []
+    result = match_round(con, ROUND, MatchParams(time_limit=5))  # the matcher keeps every agreed pair
+    kept = {(m.initiative_id, m.consultant_id): m.hours for m in result.matches.itertuples()}
+    assert all(kept.get((i, c)) == h for i, c, h in agreed)
+
+
+def test_a_verdict_only_for_a_listed_candidate_of_its_municipality(con, tmp_path):
+    fill_round(con)
+    path = tmp_path / "kandidaten.csv"
+    path.write_text("item_id;round_id;gemeentecode;Beoordeling\n"
+                    f"M1;{ROUND};{BERGEN};relevant\n"    # M1 is a candidate of 's-Hertogenbosch
+                    f"M4;{ROUND};{EINDHOVEN};relevant\n"  # M4 was judged no initiative: never listed
+                    f"M3;{ROUND};{NUENEN};relevant\n", encoding="utf-8")
+    (report,) = _ingest(con, tmp_path, path)
+    reasons = _reasons(report)
+    assert sorted(reasons) == [2, 3]
+    assert "kandidaat M1 staat bij een andere gemeente dan GM0373" in reasons[2]
+    assert "kandidaat M4 staat niet in de lijst" in reasons[3]
+    assert con.execute("SELECT item_id, gemeentecode FROM candidate_feedback WHERE round_id = ? AND label = 'relevant' "
+                       "ORDER BY ALL", [ROUND]).fetchall() == [("M3", NUENEN), ("M6", BERGEN)]

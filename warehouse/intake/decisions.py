@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pnet.settings import load_config
 from warehouse.intake import values as v
-from warehouse.intake.kinds import Column, IntakeContext, Kind, RowRule, register_kind
+from warehouse.intake.kinds import Column, IntakeContext, Kind, RowRule, register_kind, where_in_file
 
 LABELS = {"relevant": "relevant", "niet relevant": "niet relevant"}
 DECISIONS = {"akkoord": "akkoord", "afgewezen": "afgewezen"}
@@ -23,28 +24,37 @@ DECISIONS = {"akkoord": "akkoord", "afgewezen": "afgewezen"}
 
 @dataclass(frozen=True)
 class RoundPairs:
-    """The pairs of a round the meeting can decide on, and what it decided."""
+    """What the meeting can decide on in a round: its initiatives and consultants (any pair of them
+    may be agreed, also one a later matching no longer proposes), the proposals and what was decided."""
 
-    proposed: dict[tuple[str, str], int]     # match_set pair -> proposed hours
-    alternates: set[tuple[str, str]]
-    decided: dict[tuple[str, str], str]      # match_decisions pair -> 'akkoord' | 'afgewezen'
+    initiatives: dict[str, tuple[str, int]]        # initiative_id -> (gemeentecode, whole hours asked)
+    consultants: dict[str, tuple[str, int, bool]]  # consultant_id -> (gemeentecode, whole hours, employer consent)
+    proposed: dict[tuple[str, str], int]           # match_set pair -> proposed hours
+    decided: dict[tuple[str, str], tuple[str, int | None]]  # match_decisions pair -> (decision, hours)
 
-    @property
-    def known(self) -> set[tuple[str, str]]:
-        return set(self.proposed) | self.alternates | set(self.decided)
+    def in_round(self, pair: tuple[str, str]) -> bool:
+        return pair[0] in self.initiatives and pair[1] in self.consultants
+
+    def own_municipality(self, pair: tuple[str, str]) -> bool:
+        return self.in_round(pair) and self.initiatives[pair[0]][0] == self.consultants[pair[1]][0]
 
 
 def round_pairs(ctx: IntakeContext) -> RoundPairs:
-    """The round's match set, alternates and decisions (read once per file)."""
+    """The round's initiatives, consultants, match set and decisions (read once per file)."""
     if "pairs" not in ctx.cache:
         q = ctx.con.execute
         p = [ctx.round_id]
         ctx.cache["pairs"] = RoundPairs(
+            initiatives={i: (g, int(h)) for i, g, h in q(
+                "SELECT initiative_id, gemeentecode, floor(uren_gevraagd) FROM all_initiatives WHERE round_id = ?",
+                p).fetchall()},
+            consultants={c: (g, int(h), a) for c, g, h, a in q(
+                "SELECT consultant_id, gemeentecode, floor(uren_beschikbaar), akkoord_werkgever FROM consultants "
+                "WHERE round_id = ?", p).fetchall()},
             proposed={(i, c): h for i, c, h in q(
                 "SELECT initiative_id, consultant_id, hours FROM match_set WHERE round_id = ?", p).fetchall()},
-            alternates=set(q("SELECT initiative_id, consultant_id FROM match_alternates WHERE round_id = ?", p).fetchall()),
-            decided={(i, c): d for i, c, d in q(
-                "SELECT initiative_id, consultant_id, decision FROM match_decisions WHERE round_id = ?", p).fetchall()},
+            decided={(i, c): (d, h) for i, c, d, h in q(
+                "SELECT initiative_id, consultant_id, decision, hours FROM match_decisions WHERE round_id = ?", p).fetchall()},
         )
     return ctx.cache["pairs"]
 
@@ -62,8 +72,40 @@ def _blank(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].astype(str).str.strip() == ""
 
 
+def shown_decision(decision: str | None, hours: float | None = None) -> str:
+    """A decision as a report shows it pre-filled ('akkoord|24', 'afgewezen', 'relevant'; '' for none). The
+    report keeps it in the hidden column `vooraf`, so a returned row left as it was is told from a new decision."""
+    if not decision:
+        return ""
+    if decision == "akkoord" and hours is not None and not pd.isna(hours):
+        return f"akkoord|{int(hours)}"
+    return decision
+
+
+def _given(frame: pd.DataFrame) -> pd.Series:
+    """Each row's decision as written, in the form of `shown_decision`."""
+    def one(beoordeling: object, besluit: object, uren: object) -> str:
+        label = " ".join(str(beoordeling or "").replace("-", " ").casefold().split())
+        if label:
+            return label
+        decision = str(besluit or "").strip().casefold()
+        try:
+            hours = v.number(str(uren)) if str(uren or "").strip() else None
+        except ValueError:
+            return f"{decision}|{uren}"
+        return shown_decision(decision, hours)
+    return pd.Series([one(*r) for r in zip(frame["beoordeling"], frame["besluit"], frame["uren"])], index=frame.index,
+                     dtype=object)
+
+
 def _undecided(frame: pd.DataFrame) -> pd.Series:
-    return _blank(frame, "beoordeling") & _blank(frame, "besluit")
+    """Rows that decide nothing: no decision, or the decision the report showed, left as it was (an
+    older report sent back must not undo what a later meeting decided)."""
+    blank = _blank(frame, "beoordeling") & _blank(frame, "besluit")
+    if "vooraf" not in frame:
+        return blank
+    shown = frame["vooraf"].fillna("").astype(str).str.strip()
+    return blank | ((shown != "") & (_given(frame) == shown))
 
 
 def _is_candidate(frame: pd.DataFrame) -> pd.Series:
@@ -82,11 +124,23 @@ def _candidate_keys_missing(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Serie
     return _is_candidate(frame) & ~_is_match(frame) & (frame["item_id"].isna() | frame["gemeentecode"].isna())
 
 
-def _unknown_item(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+def _candidate_places(frame: pd.DataFrame, ctx: IntakeContext) -> dict[str, str | None]:
+    """item_id -> the municipality the classifier found (None: unknown) for the candidate initiatives asked."""
     asked = frame["item_id"].dropna().unique().tolist()
-    known = {i for (i,) in ctx.con.execute(
-        "SELECT item_id FROM candidates WHERE item_id IN (SELECT unnest(?::VARCHAR[]))", [asked]).fetchall()}
-    return _is_candidate(frame) & frame["item_id"].notna() & ~frame["item_id"].isin(known)
+    return dict(ctx.con.execute(
+        "SELECT item_id, gemeentecode FROM candidates WHERE is_initiative AND item_id IN (SELECT unnest(?::VARCHAR[]))",
+        [asked]).fetchall())
+
+
+def _unknown_item(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    known = _candidate_places(frame, ctx)
+    return _is_candidate(frame) & frame["item_id"].notna() & ~frame["item_id"].isin(list(known))
+
+
+def _other_municipality(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    """A verdict under another municipality than the candidate's: it would become that municipality's initiative."""
+    place = frame["item_id"].map(_candidate_places(frame, ctx))
+    return _is_candidate(frame) & place.notna() & frame["gemeentecode"].notna() & (place != frame["gemeentecode"])
 
 
 def _match_keys_missing(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
@@ -97,16 +151,76 @@ def _has_pair(frame: pd.DataFrame) -> pd.Series:
     return _is_match(frame) & ~_is_candidate(frame) & frame["initiative_id"].notna() & frame["consultant_id"].notna()
 
 
+def _pairs_where(frame: pd.DataFrame, test) -> pd.Series:
+    return _has_pair(frame) & pd.Series([test(p) for p in pairs_of(frame)], index=frame.index, dtype=bool)
+
+
 def _unknown_pair(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
-    known = round_pairs(ctx).known
-    return _has_pair(frame) & pd.Series([p not in known for p in pairs_of(frame)], index=frame.index, dtype=bool)
+    pairs = round_pairs(ctx)
+    return _pairs_where(frame, lambda p: not pairs.in_round(p))
+
+
+def _own_municipality(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    return _pairs_where(frame, round_pairs(ctx).own_municipality)
+
+
+def _no_consent(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    pairs = round_pairs(ctx)
+    return (frame["besluit"] == "akkoord") & _pairs_where(
+        frame, lambda p: pairs.in_round(p) and not pairs.consultants[p[1]][2])
 
 
 def _akkoord_without_hours(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
     pairs = round_pairs(ctx)
-    no_hours = [p in pairs.known and p not in pairs.proposed for p in pairs_of(frame)]
-    return (_has_pair(frame) & (frame["besluit"] == "akkoord") & frame["uren"].isna()
-            & pd.Series(no_hours, index=frame.index, dtype=bool))
+    return (frame["besluit"] == "akkoord") & frame["uren"].isna() & _pairs_where(
+        frame, lambda p: pairs.in_round(p) and p not in pairs.proposed)
+
+
+def _decision_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows that cannot all hold: a row deciding otherwise than an earlier row of the file on the same
+    candidate or pair (the first one stands), and an akkoord that does not fit beside the pairs already
+    agreed: more hours than the initiative asks or the consultant has, or more consultants than a team
+    may have (the matcher could not keep them all)."""
+    content = frame["beoordeling"].map(str) + "|" + frame["besluit"].map(str) + "|" + frame["uren"].map(str)
+    first = frame.drop_duplicates("record_id")
+    first_content = content[first.index].set_axis(first["record_id"])
+    reasons: dict = {}
+    for i in frame.index[content != frame["record_id"].map(first_content)]:
+        earlier = first.set_index("record_id").loc[frame.at[i, "record_id"]]
+        reasons[i] = ("besluit", f"{where_in_file(earlier)} van dit bestand besluit hier al anders over; het eerste "
+                      "besluit geldt. Laat één regel staan en stuur het bestand opnieuw.")
+    pairs = round_pairs(ctx)
+    matches = frame[_is_match(frame) & ~frame.index.isin(list(reasons))].drop_duplicates("record_id")
+    here = set(pairs_of(matches))
+    hours_i: dict[str, int] = {}
+    hours_c: dict[str, int] = {}
+    team: dict[str, int] = {}
+    for (i, c), (decision, hours) in pairs.decided.items():
+        if decision == "akkoord" and (i, c) not in here:
+            hours_i[i] = hours_i.get(i, 0) + int(hours or 0)
+            hours_c[c] = hours_c.get(c, 0) + int(hours or 0)
+            team[i] = team.get(i, 0) + 1
+    max_team = int(load_config("matching")["defaults"]["max_team"])  # what the round matching uses
+    for k in matches.index[matches["besluit"] == "akkoord"]:
+        i, c = matches.at[k, "initiative_id"], matches.at[k, "consultant_id"]
+        given = matches.at[k, "uren"]
+        hours = int(given) if pd.notna(given) else pairs.proposed.get((i, c))
+        if hours is None or i not in pairs.initiatives or c not in pairs.consultants:
+            continue  # the row rules have refused it
+        need, available = pairs.initiatives[i][1], pairs.consultants[c][1]
+        if hours_i.get(i, 0) + hours > need:
+            reasons[k] = ("uren", f"akkoord voor {hours} uur past niet: initiatief {i} vraagt {need} uur en er is al "
+                          f"{hours_i.get(i, 0)} uur voor vastgelegd")
+        elif team.get(i, 0) + 1 > max_team:
+            reasons[k] = ("besluit", f"initiatief {i} heeft al {team[i]} vastgelegde consultants; meer dan {max_team} "
+                          "per initiatief kan niet. Wijs eerst een andere koppeling af.")
+        elif hours_c.get(c, 0) + hours > available:
+            reasons[k] = ("uren", f"akkoord voor {hours} uur past niet: consultant {c} heeft {available} uur en er is al "
+                          f"{hours_c.get(c, 0)} uur van vastgelegd")
+        else:
+            hours_i[i], hours_c[c], team[i] = hours_i.get(i, 0) + hours, hours_c.get(c, 0) + hours, team.get(i, 0) + 1
+    found = pd.Series(reasons, dtype=object).sort_index()
+    return pd.DataFrame({"column": found.map(lambda r: r[0]), "reason": found.map(lambda r: r[1])})
 
 
 def _record_ids(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
@@ -186,6 +300,7 @@ DECISIONS_KIND = register_kind(
             Column("gemeentecode", v.round_gemeente, required=False),
             Column("initiative_id", v.text, required=False),
             Column("consultant_id", v.text, required=False),
+            Column("vooraf", v.text, required=False),
         ),
         record_id=_record_ids,
         existing=_existing,
@@ -198,17 +313,26 @@ DECISIONS_KIND = register_kind(
                     lambda row: "de verborgen sleutels item_id en gemeentecode ontbreken; laat die kolommen staan"),
             RowRule("item_id", _unknown_item,
                     lambda row: f"kandidaat {row.item_id} staat niet in de lijst met kandidaat-initiatieven"),
+            RowRule("gemeentecode", _other_municipality,
+                    lambda row: f"kandidaat {row.item_id} staat bij een andere gemeente dan {row.gemeentecode}; laat de "
+                    "verborgen sleutels ongewijzigd"),
             RowRule("initiative_id", _match_keys_missing,
                     lambda row: "de verborgen sleutels initiative_id en consultant_id ontbreken; laat die kolommen staan"),
             RowRule("initiative_id", _unknown_pair,
-                    lambda row: f"de koppeling {row.initiative_id} / {row.consultant_id} staat niet in de matchset "
-                    "of bij de alternatieven van deze ronde"),
+                    lambda row: f"de koppeling {row.initiative_id} / {row.consultant_id} hoort niet bij deze ronde: "
+                    "het initiatief of de consultant is er niet aangemeld"),
+            RowRule("consultant_id", _own_municipality,
+                    lambda row: f"consultant {row.consultant_id} komt uit de gemeente van het initiatief; een consultant "
+                    "werkt nooit in de eigen gemeente"),
+            RowRule("besluit", _no_consent,
+                    lambda row: f"de werkgever van consultant {row.consultant_id} heeft (nog) geen akkoord gegeven"),
             RowRule("uren", _akkoord_without_hours,
                     lambda row: "akkoord voor een alternatief: vul ook het aantal uren in"),
         ),
+        conflicts=_decision_conflicts,
         multi_sheet=True,
         skip=_undecided,
-        skip_label="regels zonder besluit (Beoordeling en Besluit leeg)",
+        skip_label="regels zonder (nieuw) besluit: Beoordeling en Besluit leeg, of zoals het rapport ze al toonde",
         duplicate_note="eerder besluit over deze regel; vervangen door dit besluit",
     )
 )

@@ -37,8 +37,8 @@ def _not_filled_in(frame: pd.DataFrame) -> pd.Series:
 def _not_matched(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
     """Pairs that are not in the match set (or were rejected) and were not agreed in a meeting."""
     pairs = round_pairs(ctx)
-    worked = {p for p in pairs.proposed if pairs.decided.get(p) != "afgewezen"}
-    worked |= {p for p, d in pairs.decided.items() if d == "akkoord"}
+    worked = {p for p in pairs.proposed if pairs.decided.get(p, ("",))[0] != "afgewezen"}
+    worked |= {p for p, (d, _) in pairs.decided.items() if d == "akkoord"}
     return pd.Series([p not in worked for p in pairs_of(frame)], index=frame.index, dtype=bool)
 
 

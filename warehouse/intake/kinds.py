@@ -93,6 +93,11 @@ class RowRule:
     reason: Callable[[Any], str]
 
 
+def where_in_file(row: pd.Series) -> str:
+    """'rij 7', or 'tabblad Zeist, rij 7' when the file has more than one table."""
+    return f"tabblad {row['_sheet']}, rij {row['_row']}" if row["_sheet"] else f"rij {row['_row']}"
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of submitted file.

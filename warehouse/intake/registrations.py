@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from warehouse.intake import values as v
-from warehouse.intake.kinds import Column, IntakeContext, Kind, RowRule, fold, register_kind
+from warehouse.intake.kinds import Column, IntakeContext, Kind, RowRule, fold, register_kind, where_in_file
 from warehouse.resolver import default_resolver
 
 
@@ -100,20 +100,15 @@ def _consultant_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFra
     for i in frame.index[elsewhere]:
         g = resolver.get(owner[i])
         by = (f"is in deze ronde al aangemeld door gemeente {g.naam} ({g.code})" if ids[i] in stored
-              else f"staat in dit bestand al in {_where(first.loc[ids[i]])} bij gemeente {g.naam} ({g.code})")
+              else f"staat in dit bestand al in {where_in_file(first.loc[ids[i]])} bij gemeente {g.naam} ({g.code})")
         reasons[i] = (f"{frame.at[i, 'email']} {by}; een consultant wordt door één gemeente aangemeld. De eerste "
                       "aanmelding blijft staan; neem contact op met de coördinator.")
     for i in same.index[renamed]:
         earlier = first_name.loc[ids[i]]
-        reasons[i] = (f"{frame.at[i, 'email']} staat in dit bestand al in {_where(earlier)} met de naam "
+        reasons[i] = (f"{frame.at[i, 'email']} staat in dit bestand al in {where_in_file(earlier)} met de naam "
                       f"'{earlier['naam']}'; één e-mailadres hoort bij één consultant. Verbeter de naam of het "
                       "e-mailadres.")
     return pd.DataFrame({"column": "email", "reason": pd.Series(reasons, dtype=object)}).sort_index()
-
-
-def _where(row: pd.Series) -> str:
-    """'rij 7', or 'tabblad Zeist, rij 7' when the file has more than one table."""
-    return f"tabblad {row['_sheet']}, rij {row['_row']}" if row["_sheet"] else f"rij {row['_row']}"
 
 
 def _ends_before_start(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
