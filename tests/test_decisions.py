@@ -343,3 +343,17 @@ def test_a_verdict_only_for_a_listed_candidate_of_its_municipality(con, tmp_path
     assert "kandidaat M4 staat niet in de lijst" in reasons[3]
     assert con.execute("SELECT item_id, gemeentecode FROM candidate_feedback WHERE round_id = ? AND label = 'relevant' "
                        "ORDER BY ALL", [ROUND]).fetchall() == [("M3", NUENEN), ("M6", BERGEN)]
+
+
+def test_a_report_whose_hidden_keys_were_deleted_is_still_read_as_decisions(con, tmp_path, filled_package):
+    wb = openpyxl.load_workbook(filled_package)
+    for sheet, keys in (("Matches", ("round_id", "initiative_id", "consultant_id", "vooraf")),
+                        ("Kandidaten", ("item_id", "round_id", "gemeentecode", "vooraf"))):
+        ws = wb[sheet]
+        for key in keys:
+            ws.delete_cols([c.value for c in ws[1]].index(key) + 1)
+    wb.save(tmp_path / "zonder_sleutels.xlsx")
+    (report,) = _ingest(con, tmp_path, tmp_path / "zonder_sleutels.xlsx")
+    assert report.kind == "decisions" and report.accepted == 0 and report.rejected == report.rows > 0
+    assert all("de verborgen sleutels" in e.reason and "laat die kolommen staan" in e.reason for e in report.errors)
+    assert {e.sheet for e in report.errors} == {"Kandidaten", "Matches"}  # not the report's other sheets

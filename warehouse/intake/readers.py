@@ -28,7 +28,7 @@ import pandas as pd
 
 from pnet.errors import PnetError
 from pnet.formatting import number
-from warehouse.intake.kinds import Kind, header_score, registered_kinds
+from warehouse.intake.kinds import Kind, get_kind, header_score, registered_kinds
 
 HEADER_SEARCH_ROWS = 30
 _DELIMITERS = {";": "';'", "\t": "tab", ",": "','"}
@@ -152,7 +152,10 @@ def _read_xlsx(data: bytes) -> list[Table]:
         for ws in wb.worksheets:
             if wb.read_only:
                 ws.reset_dimensions()  # the stored dimension may be wrong; read what the sheet holds
-            hit = _find_header(_sheet_rows(ws, HEADER_SEARCH_ROWS))
+            top = _sheet_rows(ws, HEADER_SEARCH_ROWS)
+            hit = _find_header(top)
+            if ws.title in DECISION_SHEETS and (hit is None or not hit[2].multi_sheet):
+                hit = _decision_header(top) or hit
             if hit:
                 found.append((*hit, ws))
         if not found:
@@ -269,6 +272,22 @@ def _find_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:
         if kind is not None and (best is None or score > best[0]):
             best = (score, n, kind)
     return best
+
+
+# A report's decision sheets: read as decisions as long as a decision column is there, so rows whose
+# hidden keys were deleted are refused with that reason (the report's other sheets look like registrations).
+DECISION_SHEETS = ("Kandidaten", "Matches")
+_DECISION_COLUMNS = {"besluit", "beoordeling"}
+
+
+def _decision_header(top: list[list[str]]) -> tuple[int, int, Kind] | None:
+    """(score, 1-based row, decisions) for the first row of `top` naming a decision column, or None."""
+    decisions = get_kind("decisions")
+    for n, row in enumerate(top, start=1):
+        found = decisions.match(row)
+        if _DECISION_COLUMNS & set(found.values()):
+            return len(found), n, decisions
+    return None
 
 
 def _no_header_reason() -> str:
