@@ -157,3 +157,21 @@ def test_closing_report_sums_per_municipality_and_theme(con, tmp_path):
     assert "Evaluaties per gemeente en thema" in page.text_content()
     assert overrun in page.text_content()
     assert not page.xpath("//script")
+
+
+def test_an_evaluated_pair_holds_at_the_next_matching_and_cannot_be_rejected(con, tmp_path):
+    from matching.params import MatchParams
+    from matching.round import match_round
+
+    _round_in_the_past(con)
+    con.execute("INSERT INTO evaluations (round_id, initiative_id, consultant_id, uren_besteed, resultaat, datum_bezoek) "
+                "VALUES (?, 'I3', 'C3', 28, 'goed', ?)", [ROUND, TODAY - timedelta(days=3)])  # I3/C3: proposed, 30 h
+    # without shared themes the matcher would give I3 another consultant; only its evaluation keeps the pair
+    con.execute("UPDATE consultants SET themas = [] WHERE consultant_id = 'C3'")
+    result = match_round(con, ROUND, MatchParams(time_limit=5))
+    kept = {(m.initiative_id, m.consultant_id): m.hours for m in result.matches.itertuples()}
+    assert kept[("I3", "C3")] == 30
+    path = tmp_path / "besluit.csv"
+    path.write_text(f"round_id;initiative_id;consultant_id;Besluit;Uren\n{ROUND};I3;C3;afgewezen;\n", encoding="utf-8")
+    (report,) = ingest_files(con, [path], ROUND, tmp_path / "a", tmp_path / "r")
+    assert report.rejected == 1 and "is al geëvalueerd" in report.errors[0].reason

@@ -170,6 +170,13 @@ def _no_consent(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
         frame, lambda p: pairs.in_round(p) and not pairs.consultants[p[1]][2])
 
 
+def _evaluated(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    """An afgewezen for a pair whose work was already evaluated: it cannot be undone."""
+    done = set(ctx.con.execute(
+        "SELECT initiative_id, consultant_id FROM evaluations WHERE round_id = ?", [ctx.round_id]).fetchall())
+    return (frame["besluit"] == "afgewezen") & _pairs_where(frame, lambda p: p in done)
+
+
 def _akkoord_without_hours(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
     pairs = round_pairs(ctx)
     return (frame["besluit"] == "akkoord") & frame["uren"].isna() & _pairs_where(
@@ -324,6 +331,9 @@ DECISIONS_KIND = register_kind(
             RowRule("consultant_id", _own_municipality,
                     lambda row: f"consultant {row.consultant_id} komt uit de gemeente van het initiatief; een consultant "
                     "werkt nooit in de eigen gemeente"),
+            RowRule("besluit", _evaluated,
+                    lambda row: f"de koppeling {row.initiative_id} / {row.consultant_id} is al geëvalueerd: het werk is "
+                    "gedaan, afwijzen kan niet meer"),
             RowRule("besluit", _no_consent,
                     lambda row: f"de werkgever van consultant {row.consultant_id} heeft (nog) geen akkoord gegeven"),
             RowRule("uren", _akkoord_without_hours,
