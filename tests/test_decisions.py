@@ -98,7 +98,7 @@ def test_package_decisions_are_taken_in_with_receipt_and_ledger(con, tmp_path, f
     assert summary["Niet verwerkt: regels zonder (nieuw) besluit: Beoordeling en Besluit leeg, of zoals het rapport "
                    "ze al toonde"] == "2"
     loaded = list(receipt["Geladen"].iter_rows(min_row=2, values_only=True))
-    assert ("Matches", 3, "match:I1/C4", "match I1 / C4: afgewezen") in loaded
+    assert ("Matches", 3, "match:I1/C4", "match Buurtmoestuin De Groene Hof / Dana Smit (I1 / C4): afgewezen") in loaded
     assert ("Kandidaten", "relevant") in {(r[0], r[3].rsplit(": ", 1)[1]) for r in loaded}
     assert [r[:3] for r in receipt["Dubbel"].iter_rows(min_row=2, values_only=True)] == []
 

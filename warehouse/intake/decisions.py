@@ -31,6 +31,14 @@ class RoundPairs:
     consultants: dict[str, tuple[str, int, bool]]  # consultant_id -> (gemeentecode, whole hours, employer consent)
     proposed: dict[tuple[str, str], int]           # match_set pair -> proposed hours
     decided: dict[tuple[str, str], tuple[str, int | None]]  # match_decisions pair -> (decision, hours)
+    titles: dict[str, str]                         # initiative_id -> titel, consultant_id -> naam (for receipts)
+
+    def pair_name(self, pair: tuple[str, str]) -> str:
+        """'Buurtmoestuin De Groene Hof / Anna de Vries (I1 / C1)', as far as the round knows them."""
+        i, c = pair
+        if i in self.titles or c in self.titles:
+            return f"{self.titles.get(i, i)} / {self.titles.get(c, c)} ({i} / {c})"
+        return f"{i} / {c}"
 
     def in_round(self, pair: tuple[str, str]) -> bool:
         return pair[0] in self.initiatives and pair[1] in self.consultants
@@ -55,6 +63,8 @@ def round_pairs(ctx: IntakeContext) -> RoundPairs:
                 "SELECT initiative_id, consultant_id, hours FROM match_set WHERE round_id = ?", p).fetchall()},
             decided={(i, c): (d, h) for i, c, d, h in q(
                 "SELECT initiative_id, consultant_id, decision, hours FROM match_decisions WHERE round_id = ?", p).fetchall()},
+            titles=dict(q("SELECT initiative_id, titel FROM all_initiatives WHERE round_id = ? UNION ALL "
+                          "SELECT consultant_id, naam FROM consultants WHERE round_id = ?", p * 2).fetchall()),
         )
     return ctx.cache["pairs"]
 
@@ -285,12 +295,17 @@ def _upsert(ctx: IntakeContext, frame: pd.DataFrame) -> None:
             con.unregister(name)
 
 
-def _describe(frame: pd.DataFrame) -> pd.Series:
+def _describe(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    """'match Buurtmoestuin De Groene Hof / Anna de Vries (I1 / C1): akkoord, 20 uur', 'kandidaat <titel> (M1): relevant'."""
+    pairs = round_pairs(ctx)
     hours = frame["uren"].map(lambda h: f", {h:g} uur" if pd.notna(h) else "").where(frame["besluit"] == "akkoord", "")
-    match = "match " + frame["initiative_id"].astype(str) + " / " + frame["consultant_id"].astype(str) + ": " \
-        + frame["besluit"].astype(str) + hours
-    candidate = "kandidaat " + frame["item_id"].astype(str) + " (" + frame["gemeentecode"].astype(str) + "): " \
-        + frame["beoordeling"].astype(str)
+    names = pd.Series([pairs.pair_name(p) for p in pairs_of(frame)], index=frame.index, dtype=object)
+    match = "match " + names + ": " + frame["besluit"].astype(str) + hours
+    titles = dict(ctx.con.execute(
+        "SELECT item_id, coalesce(title, left(text, 60)) FROM media_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))",
+        [frame["item_id"].dropna().unique().tolist()]).fetchall())
+    shown = frame["item_id"].map(lambda i: f"{titles[i]} ({i})" if titles.get(i) else str(i))
+    candidate = "kandidaat " + shown + ": " + frame["beoordeling"].astype(str)
     return candidate.where(_is_candidate(frame), match)
 
 

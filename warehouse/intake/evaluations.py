@@ -69,9 +69,10 @@ def _upsert(ctx: IntakeContext, frame: pd.DataFrame) -> None:
         ctx.con.unregister("_evaluations")
 
 
-def _describe(frame: pd.DataFrame) -> pd.Series:
-    return (frame["initiative_id"].astype(str) + " / " + frame["consultant_id"].astype(str) + ": "
-            + frame["resultaat"].astype(str) + ", " + frame["uren_besteed"].map(lambda h: f"{h:g}") + " uur besteed")
+def _describe(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
+    pairs = round_pairs(ctx)
+    names = pd.Series([pairs.pair_name(p) for p in pairs_of(frame)], index=frame.index, dtype=object)
+    return names + ": " + frame["resultaat"].astype(str) + ", " + frame["uren_besteed"].map(lambda h: f"{h:g}") + " uur besteed"
 
 
 EVALUATIONS_KIND = register_kind(

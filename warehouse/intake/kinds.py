@@ -105,7 +105,7 @@ class Kind:
     `record_id(frame, ctx)` gives each valid row its stable record id; `existing(ctx, ids)` the ids
     already registered in the round (rows with those ids are duplicates that update the record);
     `upsert(ctx, frame)` writes one row per record id (the last one given), inside the file's
-    transaction. `describe(frame)` gives each valid row a short label for the receipt.
+    transaction. `describe(frame, ctx)` gives each valid row a short label for the receipt.
 
     `multi_sheet`: in a workbook, every sheet recognised as this kind is read (a report workbook
     with decisions on two sheets); the other sheets are left alone. `skip(frame)` marks rows of
@@ -119,7 +119,7 @@ class Kind:
     record_id: Callable[[pd.DataFrame, IntakeContext], pd.Series]
     existing: Callable[[IntakeContext, list[str]], set[str]]
     upsert: Callable[[IntakeContext, pd.DataFrame], None]
-    describe: Callable[[pd.DataFrame], pd.Series]
+    describe: Callable[[pd.DataFrame, IntakeContext], pd.Series]
     rules: tuple[RowRule, ...] = ()
     multi_sheet: bool = False
     skip: Callable[[pd.DataFrame], pd.Series] | None = None

@@ -192,7 +192,7 @@ def _outcomes(ctx: IntakeContext, kind: Kind, valid: pd.DataFrame,
                     for r, s, c, reason in zip(out.loc[found.index, "_row"], out.loc[found.index, "_sheet"],
                                                found["column"], found["reason"])]
         out = out.drop(index=found.index)
-    out["label"] = kind.describe(out)
+    out["label"] = kind.describe(out, ctx)
     out["note"] = kind.note(out) if kind.note is not None else ""
     known = kind.existing(ctx, list(out["record_id"].unique()))
     new = ~out["record_id"].duplicated(keep="first") & ~out["record_id"].isin(known)

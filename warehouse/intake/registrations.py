@@ -180,7 +180,7 @@ INITIATIVES = register_kind(
             "current_timestamp AS updated_at",
             _INITIATIVE_KEEP,
         ),
-        describe=lambda frame: frame["titel"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
+        describe=lambda frame, ctx: frame["titel"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
     )
 )
 
@@ -216,7 +216,7 @@ CONSULTANTS = register_kind(
             "current_timestamp AS updated_at",
             _CONSULTANT_KEEP,
         ),
-        describe=lambda frame: frame["naam"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
+        describe=lambda frame, ctx: frame["naam"] + " (" + _gemeentenaam(frame["gemeente"]) + ")",
         conflicts=_consultant_conflicts,
         note=lambda frame: _consultant_notes(frame),
         rules=(
