@@ -29,6 +29,7 @@ from warehouse.rounds import Round, get_round
 
 PROPOSED = "voorstel"
 ALTERNATE = "alternatief"
+REJECTED = "afgewezen"  # a pair the meeting rejected: shown so a municipality sees its decision was recorded
 NO_THEME = "(geen thema)"
 DESCRIPTION_CHARS = 300  # of a description shown where the help request is missing
 TITLE_CHARS = 120  # of a post's text shown as the title of a candidate without one
@@ -73,7 +74,7 @@ class MatchRow:
     round_id: str
     initiative_id: str
     consultant_id: str
-    soort: str  # PROPOSED | ALTERNATE
+    soort: str  # PROPOSED | ALTERNATE | REJECTED
     rank: int | None
     initiative: str
     host_code: str
@@ -94,7 +95,9 @@ class MatchRow:
 
     @property
     def soort_label(self) -> str:
-        return PROPOSED if self.soort == PROPOSED else f"{ALTERNATE} {self.rank}"
+        if self.soort == ALTERNATE:
+            return f"{ALTERNATE} {self.rank}"
+        return "afgewezen door het overleg" if self.soort == REJECTED else PROPOSED
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,9 @@ class RoundData:
         self.consultants = {r["consultant_id"]: r for r in _rows(con, "SELECT * FROM consultants WHERE round_id = ?", p)}
         self.match_set = _rows(con, "SELECT * FROM match_set WHERE round_id = ? ORDER BY initiative_id, hours DESC, consultant_id", p)
         self.alternates = _rows(con, "SELECT * FROM match_alternates WHERE round_id = ? ORDER BY initiative_id, rank", p)
+        self.rejected = _rows(con, "SELECT d.initiative_id, d.consultant_id, coalesce(s.score, 0) AS score "
+                                   "FROM match_decisions d LEFT JOIN match_scores s USING (round_id, initiative_id, consultant_id) "
+                                   "WHERE d.round_id = ? AND d.decision = 'afgewezen' ORDER BY ALL", p)
         self.decisions = {
             (r["initiative_id"], r["consultant_id"]): r["decision"]
             for r in _rows(con, "SELECT initiative_id, consultant_id, decision FROM match_decisions WHERE round_id = ?", p)
@@ -315,11 +321,15 @@ class RoundData:
         )
 
     def _match_rows(self) -> list[MatchRow]:
-        """Proposed matches and alternates, grouped per initiative (proposals first)."""
+        """Proposed matches, alternates and the pairs the meeting rejected, grouped per initiative (proposals first)."""
         rows = [self._match_row(m, PROPOSED, None, m.get("components")) for m in self.match_set]
         rows += [self._match_row(a, ALTERNATE, a["rank"], None) for a in self.alternates]
+        shown = {(r.initiative_id, r.consultant_id) for r in rows}
+        rows += [self._match_row(r, REJECTED, None, None) for r in self.rejected
+                 if (r["initiative_id"], r["consultant_id"]) not in shown and r["initiative_id"] in self.initiatives]
         order = {iid: n for n, iid in enumerate(self.initiatives)}
-        return sorted(rows, key=lambda r: (order.get(r.initiative_id, len(order)), r.soort != PROPOSED, r.rank or 0))
+        kinds = {PROPOSED: 0, ALTERNATE: 1, REJECTED: 2}
+        return sorted(rows, key=lambda r: (order.get(r.initiative_id, len(order)), kinds[r.soort], r.rank or 0))
 
     def _initiative_rows(self, host: str | None = None) -> list[InitiativeRow]:
         given: dict[str, int] = defaultdict(int)

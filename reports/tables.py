@@ -144,7 +144,8 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
         "van de match, en daaronder de alternatieven. Alternatieven die nog uren vrij hebben staan bovenaan; "
         "wie geen uren meer vrij heeft, kan alleen ingezet worden als het overleg elders uren vrijmaakt. "
         "Vul in het gezamenlijk overleg de kolom Besluit in (akkoord of afgewezen); bij een alternatief dat "
-        "akkoord krijgt, vult u ook de uren in (niet meer dan de uren die nog vrij zijn).",
+        "akkoord krijgt, vult u ook de uren in (niet meer dan de uren die nog vrij zijn). Onderaan per initiatief "
+        "staan de koppelingen die het overleg heeft afgewezen; die worden niet meer voorgesteld.",
         columns=[
             Column("Hostgemeente", 20),
             Column("Initiatief", 36, "wrap"),
@@ -172,7 +173,7 @@ def matches_table(rows: list[MatchRow], has_run: bool) -> Table:
              m.initiative_id, m.consultant_id, shown_decision(m.besluit, m.hours)]
             for m in rows
         ],
-        row_classes=["" if m.soort == PROPOSED else "alternatief" for m in rows],
+        row_classes=["" if m.soort == PROPOSED else m.soort for m in rows],
         empty_note="Er zijn (nog) geen voorgestelde matches voor deze initiatieven."
         if has_run
         else "De matchset voor deze ronde is nog niet berekend; er zijn nog geen voorgestelde consultants.",

@@ -194,6 +194,13 @@ def test_rematch_keeps_the_locked_pair_and_never_proposes_the_rejected_one(con, 
     origin = con.execute("SELECT origin, gemeentecode FROM match_initiatives WHERE round_id = ? "
                          "AND list_contains(item_ids, 'M1')", [ROUND]).fetchall()
     assert origin == [("candidate", DEN_BOSCH)]
+    # the municipality's next report shows the rejected pair as rejected, so it sees its decision was recorded
+    paths = write_round_reports(con, ROUND, tmp_path / "na_overleg")
+    ws = openpyxl.load_workbook(_package(paths, DEN_BOSCH))["Matches"]
+    header = [c.value for c in ws[1]]
+    rows = {(r["initiative_id"], r["consultant_id"]): r for r in (dict(zip(header, v)) for v in ws.iter_rows(min_row=2, values_only=True))}
+    assert (rows[("I1", "C4")]["Soort"], rows[("I1", "C4")]["Besluit"]) == ("afgewezen door het overleg", "afgewezen")
+    assert rows[("I1", "C4")]["E-mail"] is None and rows[("I1", "C4")]["Uren"] is None
 
 
 def test_blank_decision_form_from_pnet_templates_is_taken_in(warehouse_path, tmp_path, capsys):
