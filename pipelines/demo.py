@@ -9,6 +9,7 @@ candidates merged as initiatives, agreed pairs kept, rejected ones replaced, rep
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -27,6 +28,8 @@ from pnet.errors import PnetError
 from pnet.settings import REPO_ROOT, load_config, warehouse_path
 from scrapers.fixture_site import FixtureSite, serve_fixture_site
 from warehouse.db import connect
+from warehouse.intake.decision_summary import decision_counts
+from warehouse.intake.summary import registration_counts, unreadable_files
 from warehouse.rounds import Round, clear_round, create_round
 
 DEMO_REGISTRATIONS = REPO_ROOT / "demo_data" / "registrations"
@@ -98,21 +101,23 @@ def _figures(path: Path, round_id: str) -> dict[str, int | float | str]:
     try:
         one = lambda sql: con.execute(sql, [round_id] * sql.count("?")).fetchone()[0]  # noqa: E731
         registrations = "coalesce(kind, '') NOT IN ('decisions', 'evaluations')"  # unreadable files count as sent
+        run = json.loads(one("SELECT params FROM match_runs WHERE round_id = ?"))  # the match set's own summary
+        decided = decision_counts(con, round_id)
         return {
             "media_items": one("SELECT count(*) FROM media_items"),
             "candidates": candidate_initiative_count(con),
-            "initiatives": one("SELECT count(*) FROM initiatives WHERE round_id = ?"),
-            "consultants": one("SELECT count(*) FROM consultants WHERE round_id = ?"),
+            "initiatives": registration_counts(con, round_id, "initiatives")["rijen"],
+            "consultants": registration_counts(con, round_id, "consultants")["rijen"],
             "files": one(f"SELECT count(*) FROM intake_files WHERE round_id = ? AND {registrations}"),
-            "unreadable_files": one("SELECT count(*) FROM intake_files WHERE round_id = ? AND error IS NOT NULL"),
+            "unreadable_files": len(unreadable_files(con, round_id)),
             "rejected_rows": one(f"SELECT coalesce(sum(rejected), 0) FROM intake_files WHERE round_id = ? AND {registrations}"),
-            "matches": one("SELECT count(*) FROM match_set WHERE round_id = ?"),
-            "hours_matched": one("SELECT coalesce(sum(hours), 0) FROM match_set WHERE round_id = ?"),
-            "hours_needed": one("SELECT coalesce(sum(uren_gevraagd), 0) FROM all_initiatives WHERE round_id = ?"),
-            "gap": one("SELECT gap FROM match_runs WHERE round_id = ?"),
-            "agreed": one("SELECT count(*) FROM match_decisions WHERE round_id = ? AND decision = 'akkoord'"),
-            "rejected_pairs": one("SELECT count(*) FROM match_decisions WHERE round_id = ? AND decision = 'afgewezen'"),
-            "confirmed": one("SELECT count(*) FROM candidate_feedback WHERE round_id = ? AND label = 'relevant'"),
+            "matches": run["matches"],
+            "hours_matched": run["hours_matched"],
+            "hours_needed": run["hours_needed"],
+            "gap": run["gap"],
+            "agreed": decided["akkoord"],
+            "rejected_pairs": decided["afgewezen"],
+            "confirmed": decided["kandidaten_relevant"],
             "scan_initiatives": one("SELECT count(*) FROM match_initiatives WHERE round_id = ? AND origin = 'candidate'"),
             "scan_hours_matched": one("SELECT coalesce(sum(hours), 0) FROM match_set WHERE round_id = ? "
                                       "AND initiative_id IN (SELECT initiative_id FROM match_initiatives "
