@@ -13,6 +13,7 @@ from matching.merge import merge_round_initiatives
 from matching.params import MatchingError, MatchParams
 from pnet.settings import load_config
 from warehouse.db import replace_rows
+from warehouse.intake.decisions import agreed_and_rejected
 from warehouse.reference import boundaries
 from warehouse.rounds import get_round
 
@@ -54,22 +55,9 @@ def _initiatives(merged: pd.DataFrame) -> pd.DataFrame:
 
 
 def round_decisions(con: duckdb.DuckDBPyConnection, round_id: str) -> pd.DataFrame:
-    """The meeting's decisions; an akkoord without hours keeps the hours of the current match set. A
-    proposed pair that was already evaluated (the work is done) holds as if agreed, with its hours."""
-    frame = con.execute(
-        """SELECT d.initiative_id, d.consultant_id, d.decision, coalesce(d.hours, s.hours) AS hours
-           FROM match_decisions d
-           LEFT JOIN match_set s USING (round_id, initiative_id, consultant_id)
-           WHERE d.round_id = ?
-           UNION ALL
-           SELECT e.initiative_id, e.consultant_id, 'akkoord' AS decision, s.hours
-           FROM evaluations e
-           JOIN match_set s USING (round_id, initiative_id, consultant_id)
-           WHERE e.round_id = ? AND NOT EXISTS (
-               SELECT 1 FROM match_decisions d WHERE d.round_id = e.round_id
-               AND d.initiative_id = e.initiative_id AND d.consultant_id = e.consultant_id)""",
-        [round_id, round_id],
-    ).df()
+    """The decisions the matcher keeps (`agreed_and_rejected`: the meeting's, and evaluated proposals)."""
+    frame = pd.DataFrame(agreed_and_rejected(con, round_id), columns=["initiative_id", "consultant_id", "decision", "hours"])
+    frame["hours"] = pd.to_numeric(frame["hours"]).astype(float)
     missing = frame[(frame.decision == "akkoord") & frame.hours.isna()]
     if len(missing):
         r = missing.iloc[0]

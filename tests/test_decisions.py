@@ -314,13 +314,16 @@ def test_agreed_pairs_must_fit_beside_each_other(con, tmp_path):
         ("I4", "C4", "akkoord", 8),    # 10
         ("I4", "C1", "akkoord", 4),    # 11
         ("I4", "C3", "akkoord", 4),    # 12: a third consultant for I4
+        ("I1", "C5", "akkoord", 20),   # 13: a copy of row 3, refused with it
+        ("I1", "C1", "akkoord", ""),   # 14: row 2 again without hours: the proposed 24, the same decision
     ]
     path = tmp_path / "besluiten.csv"
     path.write_text("round_id;initiative_id;consultant_id;Besluit;Uren\n"
                     + "".join(f"{ROUND};{i};{c};{d};{h}\n" for i, c, d, h in rows), encoding="utf-8")
     (report,) = _ingest(con, tmp_path, path)
     reasons = _reasons(report)
-    assert sorted(reasons) == [3, 6, 7, 8, 9, 12]
+    assert sorted(reasons) == [3, 6, 7, 8, 9, 12, 13]
+    assert reasons[13].split(": ", 1)[1] == reasons[3].split(": ", 1)[1]
     assert "akkoord voor 20 uur past niet: initiatief I1 vraagt 40 uur en er is al 24 uur voor vastgelegd" in reasons[3]
     assert "werkt nooit in de eigen gemeente" in reasons[6]
     assert "geen akkoord gegeven" in reasons[7]
@@ -341,15 +344,17 @@ def test_a_verdict_only_for_a_listed_candidate_of_its_municipality(con, tmp_path
     path = tmp_path / "kandidaten.csv"
     path.write_text("item_id;round_id;gemeentecode;Beoordeling\n"
                     f"M1;{ROUND};{BERGEN};relevant\n"    # M1 is a candidate of 's-Hertogenbosch
-                    f"M4;{ROUND};{EINDHOVEN};relevant\n"  # M4 was judged no initiative: never listed
-                    f"M3;{ROUND};{NUENEN};relevant\n", encoding="utf-8")
+                    f"X9;{ROUND};{EINDHOVEN};relevant\n"  # no such item
+                    f"M3;{ROUND};{NUENEN};relevant\n"
+                    f"M4;{ROUND};{EINDHOVEN};niet relevant\n", encoding="utf-8")  # rescored since: still feedback
     (report,) = _ingest(con, tmp_path, path)
     reasons = _reasons(report)
     assert sorted(reasons) == [2, 3]
     assert "kandidaat M1 staat bij een andere gemeente dan GM0373" in reasons[2]
-    assert "kandidaat M4 staat niet in de lijst" in reasons[3]
-    assert con.execute("SELECT item_id, gemeentecode FROM candidate_feedback WHERE round_id = ? AND label = 'relevant' "
-                       "ORDER BY ALL", [ROUND]).fetchall() == [("M3", NUENEN), ("M6", BERGEN)]
+    assert "kandidaat X9 staat niet in de lijst" in reasons[3]
+    assert con.execute("SELECT item_id, gemeentecode, label FROM candidate_feedback WHERE round_id = ? ORDER BY ALL",
+                       [ROUND]).fetchall() == [("M3", NUENEN, "relevant"), ("M4", EINDHOVEN, "niet relevant"),
+                                               ("M6", BERGEN, "relevant")]
 
 
 def test_a_report_whose_hidden_keys_were_deleted_is_still_read_as_decisions(con, tmp_path, filled_package):
@@ -364,3 +369,22 @@ def test_a_report_whose_hidden_keys_were_deleted_is_still_read_as_decisions(con,
     assert report.kind == "decisions" and report.accepted == 0 and report.rejected == report.rows > 0
     assert all("de verborgen sleutels" in e.reason and "laat die kolommen staan" in e.reason for e in report.errors)
     assert {e.sheet for e in report.errors} == {"Kandidaten", "Matches"}  # not the report's other sheets
+
+
+def test_files_taken_in_together_and_evaluated_pairs_count_for_the_hours(con, tmp_path):
+    fill_round(con)  # C4 has 30 hours
+    header = "round_id;initiative_id;consultant_id;Besluit;Uren\n"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(header + f"{ROUND};I1;C4;akkoord;20\n", encoding="utf-8")
+    second.write_text(header + f"{ROUND};I4;C4;akkoord;16\n", encoding="utf-8")
+    a, b = _ingest(con, tmp_path, first, second)  # one call, as the inbox and `pnet intake a b` do
+    assert (a.accepted, b.rejected) == (1, 1)
+    assert "consultant C4 heeft 30 uur en er is al 20 uur van vastgelegd" in b.errors[0].reason
+
+    con.execute("DELETE FROM match_decisions WHERE initiative_id = 'I1' AND consultant_id = 'C4'")
+    con.execute("INSERT INTO evaluations (round_id, initiative_id, consultant_id, uren_besteed, resultaat, datum_bezoek) "
+                "VALUES (?, 'I4', 'C4', 16, 'goed', current_date)", [ROUND])  # the proposed 16 h: worked, so they hold
+    third = tmp_path / "c.csv"
+    third.write_text(header + f"{ROUND};I1;C4;akkoord;18\n", encoding="utf-8")
+    (c,) = _ingest(con, tmp_path, third)
+    assert c.rejected == 1 and "er is al 16 uur van vastgelegd" in c.errors[0].reason

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from pnet.settings import load_config
@@ -30,7 +31,7 @@ class RoundPairs:
     initiatives: dict[str, tuple[str, int]]        # initiative_id -> (gemeentecode, whole hours asked)
     consultants: dict[str, tuple[str, int, bool]]  # consultant_id -> (gemeentecode, whole hours, employer consent)
     proposed: dict[tuple[str, str], int]           # match_set pair -> proposed hours
-    decided: dict[tuple[str, str], tuple[str, int | None]]  # match_decisions pair -> (decision, hours)
+    decided: dict[tuple[str, str], tuple[str, int | None]]  # pair -> (decision, hours): `agreed_and_rejected`
     titles: dict[str, str]                         # initiative_id -> titel, consultant_id -> naam (for receipts)
 
     def pair_name(self, pair: tuple[str, str]) -> str:
@@ -47,6 +48,26 @@ class RoundPairs:
         return self.in_round(pair) and self.initiatives[pair[0]][0] == self.consultants[pair[1]][0]
 
 
+def agreed_and_rejected(con: duckdb.DuckDBPyConnection, round_id: str) -> list[tuple[str, str, str, int | None]]:
+    """(initiative, consultant, decision, hours) of the round: the meeting's decisions (an akkoord without
+    hours keeps the current match set's hours), plus proposed pairs already evaluated, which hold as
+    agreed (the work is done). The matcher keeps exactly these; the intake checks new decisions against them."""
+    return con.execute(
+        """SELECT d.initiative_id, d.consultant_id, d.decision, coalesce(d.hours, s.hours) AS hours
+           FROM match_decisions d
+           LEFT JOIN match_set s USING (round_id, initiative_id, consultant_id)
+           WHERE d.round_id = ?
+           UNION ALL
+           SELECT e.initiative_id, e.consultant_id, 'akkoord' AS decision, s.hours
+           FROM evaluations e
+           JOIN match_set s USING (round_id, initiative_id, consultant_id)
+           WHERE e.round_id = ? AND NOT EXISTS (
+               SELECT 1 FROM match_decisions d WHERE d.round_id = e.round_id
+               AND d.initiative_id = e.initiative_id AND d.consultant_id = e.consultant_id)""",
+        [round_id, round_id],
+    ).fetchall()
+
+
 def round_pairs(ctx: IntakeContext) -> RoundPairs:
     """The round's initiatives, consultants, match set and decisions (read once per file)."""
     if "pairs" not in ctx.cache:
@@ -61,8 +82,7 @@ def round_pairs(ctx: IntakeContext) -> RoundPairs:
                 "WHERE round_id = ?", p).fetchall()},
             proposed={(i, c): h for i, c, h in q(
                 "SELECT initiative_id, consultant_id, hours FROM match_set WHERE round_id = ?", p).fetchall()},
-            decided={(i, c): (d, h) for i, c, d, h in q(
-                "SELECT initiative_id, consultant_id, decision, hours FROM match_decisions WHERE round_id = ?", p).fetchall()},
+            decided={(i, c): (d, h) for i, c, d, h in agreed_and_rejected(ctx.con, ctx.round_id)},
             titles=dict(q("SELECT initiative_id, titel FROM all_initiatives WHERE round_id = ? UNION ALL "
                           "SELECT consultant_id, naam FROM consultants WHERE round_id = ?", p * 2).fetchall()),
         )
@@ -103,6 +123,8 @@ def _given(frame: pd.DataFrame) -> pd.Series:
             hours = v.number(str(uren)) if str(uren or "").strip() else None
         except ValueError:
             return f"{decision}|{uren}"
+        if hours is not None and hours != int(hours):
+            return f"{decision}|{hours}"  # not whole: a change the validation refuses, never the pre-filled value
         return shown_decision(decision, hours)
     return pd.Series([one(*r) for r in zip(frame["beoordeling"], frame["besluit"], frame["uren"])], index=frame.index,
                      dtype=object)
@@ -135,10 +157,11 @@ def _candidate_keys_missing(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Serie
 
 
 def _candidate_places(frame: pd.DataFrame, ctx: IntakeContext) -> dict[str, str | None]:
-    """item_id -> the municipality the classifier found (None: unknown) for the candidate initiatives asked."""
+    """item_id -> the municipality the classifier found (None: unknown) for the scored items asked. Any scored
+    item counts (a rescoring may have changed its verdict since the report was made)."""
     asked = frame["item_id"].dropna().unique().tolist()
     return dict(ctx.con.execute(
-        "SELECT item_id, gemeentecode FROM candidates WHERE is_initiative AND item_id IN (SELECT unnest(?::VARCHAR[]))",
+        "SELECT item_id, gemeentecode FROM candidates WHERE item_id IN (SELECT unnest(?::VARCHAR[]))",
         [asked]).fetchall())
 
 
@@ -198,7 +221,12 @@ def _decision_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFrame
     candidate or pair (the first one stands), and an akkoord that does not fit beside the pairs already
     agreed: more hours than the initiative asks or the consultant has, or more consultants than a team
     may have (the matcher could not keep them all)."""
-    content = frame["beoordeling"].map(str) + "|" + frame["besluit"].map(str) + "|" + frame["uren"].map(str)
+    pairs = round_pairs(ctx)
+    # what a row decides: an akkoord without hours means the proposed hours
+    effective = [u if pd.notna(u) or b != "akkoord" else pairs.proposed.get(p)
+                 for u, b, p in zip(frame["uren"], frame["besluit"], pairs_of(frame))]
+    content = frame["beoordeling"].map(str) + "|" + frame["besluit"].map(str) + "|" + pd.Series(
+        [str(float(u)) if u is not None and pd.notna(u) else "" for u in effective], index=frame.index)
     first = frame.drop_duplicates("record_id")
     first_content = content[first.index].set_axis(first["record_id"])
     reasons: dict = {}
@@ -206,7 +234,6 @@ def _decision_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFrame
         earlier = first.set_index("record_id").loc[frame.at[i, "record_id"]]
         reasons[i] = ("besluit", f"{where_in_file(earlier)} van dit bestand besluit hier al anders over; het eerste "
                       "besluit geldt. Laat één regel staan en stuur het bestand opnieuw.")
-    pairs = round_pairs(ctx)
     matches = frame[_is_match(frame) & ~frame.index.isin(list(reasons))].drop_duplicates("record_id")
     here = set(pairs_of(matches))
     hours_i: dict[str, int] = {}
@@ -236,6 +263,10 @@ def _decision_conflicts(ctx: IntakeContext, frame: pd.DataFrame) -> pd.DataFrame
                           f"{hours_c.get(c, 0)} uur van vastgelegd")
         else:
             hours_i[i], hours_c[c], team[i] = hours_i.get(i, 0) + hours, hours_c.get(c, 0) + hours, team.get(i, 0) + 1
+    for k in list(reasons):  # a copy of a refused row is refused with it
+        same = frame.index[(frame["record_id"] == frame.at[k, "record_id"]) & (content == content[k])]
+        for j in same:
+            reasons.setdefault(j, reasons[k])
     found = pd.Series(reasons, dtype=object).sort_index()
     return pd.DataFrame({"column": found.map(lambda r: r[0]), "reason": found.map(lambda r: r[1])})
 
@@ -302,7 +333,8 @@ def _describe(frame: pd.DataFrame, ctx: IntakeContext) -> pd.Series:
     names = pd.Series([pairs.pair_name(p) for p in pairs_of(frame)], index=frame.index, dtype=object)
     match = "match " + names + ": " + frame["besluit"].astype(str) + hours
     titles = dict(ctx.con.execute(
-        "SELECT item_id, coalesce(title, left(text, 60)) FROM media_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))",
+        "SELECT item_id, CASE WHEN kind = 'social' THEN 'bericht op sociale media' ELSE coalesce(title, left(text, 60)) END "
+        "FROM media_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))",  # a receipt is kept: it never quotes a post
         [frame["item_id"].dropna().unique().tolist()]).fetchall())
     shown = frame["item_id"].map(lambda i: f"{titles[i]} ({i})" if titles.get(i) else str(i))
     candidate = "kandidaat " + shown + ": " + frame["beoordeling"].astype(str)

@@ -55,7 +55,7 @@ class IntakeContext:
     con: duckdb.DuckDBPyConnection
     round: Round
     caps: dict[str, float]
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # per file: emptied before each file is read
 
     @property
     def round_id(self) -> str:

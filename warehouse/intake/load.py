@@ -73,6 +73,7 @@ def ingest_files(
 def ingest_file(ctx: IntakeContext, path: Path, archive_dir: Path, receipts_dir: Path, shown: str) -> FileReport:
     """Take in one file (named `shown` in the report); see the module docstring for the steps."""
     report = FileReport(file=shown, round_id=ctx.round_id, received_at=datetime.now().replace(microsecond=0))
+    ctx.cache.clear()  # what an earlier file of the same call wrote counts for this one
     try:
         data = path.read_bytes()
     except FileNotFoundError:
