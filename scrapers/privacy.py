@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from pnet.errors import PnetError
 from pnet.settings import load_config, warehouse_path
 from warehouse.db import compact, connect, transaction
 
@@ -54,14 +55,32 @@ def purge_social_posts(con: duckdb.DuckDBPyConnection, retention_days: int, now:
 
 
 def forget_author(con: duckdb.DuckDBPyConnection, handle: str, salt: str) -> int:
-    """A person's request to be deleted: every stored post of `handle` goes now, as at the end of retention."""
-    return _purge(con, "author_hash = ?", [hash_author(handle, salt)])
+    """A person's request to be deleted: every stored post of `handle` goes now, as at the end of retention.
+    Their addresses stay in `seen_urls` (a number on the server, no name), so no scan fetches them again."""
+    return _purge(con, "author_hash = ?", [hash_author(handle, salt)], keep_seen=True)
 
 
-def _purge(con: duckdb.DuckDBPyConnection, where: str, params: list) -> int:
-    """Delete the social posts matching `where`, their seen-URL rows, their classifier scores (whose
-    evidence quotes the post) and the archived decision workbooks that list them (their Kandidaten
-    sheet quotes the post; the ledger keeps its rows). A municipality's verdict on a post
+def _workbooks_listing(con: duckdb.DuckDBPyConnection, items: set[str]) -> list[Path]:
+    """Archived decision workbooks whose Kandidaten sheet lists one of `items`, decided or not."""
+    from warehouse.intake.readers import UnreadableFile, read_tables  # not needed in the crawler process
+
+    found = []
+    for (name,) in con.execute(
+            "SELECT archived_path FROM intake_files WHERE kind = 'decisions' AND archived_path IS NOT NULL").fetchall():
+        path = Path(name)
+        try:
+            tables = read_tables(path)
+        except (OSError, UnreadableFile):
+            continue
+        if any(items.intersection(map(str, t.frame["item_id"].dropna())) for t in tables if "item_id" in t.frame):
+            found.append(path)
+    return found
+
+
+def _purge(con: duckdb.DuckDBPyConnection, where: str, params: list, keep_seen: bool = False) -> int:
+    """Delete the social posts matching `where`, their seen-URL rows (unless `keep_seen`), their classifier
+    scores (whose evidence quotes the post) and the archived decision workbooks that list them (their
+    Kandidaten sheet quotes the post; the ledger keeps its rows). A municipality's verdict on a post
     (candidate_feedback: item id and label, no text) is kept, and so is a round initiative made of
     confirmed posts (match_initiatives), but without the posts' words: its title becomes
     `PURGED_TITLE` and its description and initiator are emptied."""
@@ -70,17 +89,15 @@ def _purge(con: duckdb.DuckDBPyConnection, where: str, params: list) -> int:
         purged = [r for (r,) in con.execute(old.format(col="item_id"), params).fetchall()]
         if not purged:
             return 0
-        con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", params)
+        if not keep_seen:
+            con.execute(f"DELETE FROM seen_urls WHERE canonical_url IN ({old.format(col='canonical_url')})", params)
         con.execute("DELETE FROM candidates WHERE list_contains(?::VARCHAR[], item_id)", [purged])
         con.execute(
             "UPDATE match_initiatives SET titel = ?, omschrijving = NULL, initiatiefnemer = NULL "
             "WHERE origin = 'candidate' AND list_has_any(item_ids, ?::VARCHAR[])",
             [PURGED_TITLE, purged],
         )
-        workbooks = [Path(r) for (r,) in con.execute(
-            "SELECT DISTINCT f.archived_path FROM intake_files f JOIN intake_rows r USING (sha256) "
-            "WHERE f.kind = 'decisions' AND f.archived_path IS NOT NULL AND r.record_id LIKE 'kandidaat:%' "
-            "AND list_contains(?::VARCHAR[], split_part(substr(r.record_id, 11), '@', 1))", [purged]).fetchall()]
+        workbooks = _workbooks_listing(con, set(purged))
         con.execute("UPDATE intake_files SET archived_path = NULL WHERE list_contains(?::VARCHAR[], archived_path)",
                     [[str(w) for w in workbooks]])
         con.execute(f"DELETE FROM media_items WHERE kind = 'social' AND {where}", params)
@@ -94,16 +111,24 @@ def apply_retention(warehouse: str | os.PathLike[str] | None = None, retention_d
                     forget: str | None = None, wait_seconds: float = 0.0) -> int:
     """The retention purge (or, with `forget`, one author's erasure) on the warehouse file, which is then
     rewritten so the deleted posts are gone from the file too (DuckDB reuses freed blocks but does not
-    erase them). Returns the number of posts deleted."""
+    erase them). Returns the number of posts deleted. A rewrite that failed is tried again at the next run
+    (a marker file beside the warehouse says one is due)."""
+    due = warehouse_path(warehouse).with_name(warehouse_path(warehouse).name + ".compact-due")
     con = connect(warehouse, wait_seconds=wait_seconds)
     try:
-        if forget:
+        if forget is not None:
             deleted = forget_author(con, forget, author_salt(warehouse))
         else:
             days = int(load_config("scan")["retention_days"]) if retention_days is None else retention_days
             deleted = purge_social_posts(con, days)
     finally:
         con.close()
-    if deleted:
-        compact(warehouse)
+    if deleted or due.exists():
+        due.touch()
+        try:
+            compact(warehouse)
+        except duckdb.Error as exc:
+            raise PnetError(f"De berichten zijn verwijderd, maar het warehousebestand kon niet worden herschreven ({exc}). "
+                            "De volgende 'pnet retention' (of de nachtelijke bewaartermijn-run) probeert het opnieuw.") from exc
+        due.unlink()
     return deleted

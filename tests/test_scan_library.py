@@ -219,6 +219,7 @@ def test_retention_purge_deletes_only_old_social_posts(con):
 def _social_post(con, key: str, text: str, fetched: datetime, author_hash: str | None = None) -> None:
     con.execute("INSERT INTO media_items (item_id, url, canonical_url, source, kind, text, fetched_at, author_hash) "
                 "VALUES (?, ?, ?, 's', 'social', ?, ?, ?)", [key, f"http://x/{key}", f"http://x/{key}", text, fetched, author_hash])
+    con.execute("INSERT INTO seen_urls (canonical_url) VALUES (?)", [f"http://x/{key}"])
 
 
 def test_retention_leaves_no_trace_of_a_post_in_the_file_or_the_archive(warehouse_path, tmp_path, monkeypatch):
@@ -231,12 +232,11 @@ def test_retention_leaves_no_trace_of_a_post_in_the_file_or_the_archive(warehous
     _social_post(con, "oud", secret, now - timedelta(days=200))
     _social_post(con, "nieuw", "Een recent bericht over een buurtfeest " * 20, now - timedelta(days=1),
                  hash_author("jan@m.nl", "zout"))
-    workbook = tmp_path / "archive" / "abc" / "besluiten.xlsx"
+    workbook = tmp_path / "archive" / "abc" / "besluiten.csv"  # lists the post without a verdict on it
     workbook.parent.mkdir(parents=True)
-    workbook.write_bytes(secret.encode())
-    con.execute("INSERT INTO intake_files (sha256, file_name, archived_path, kind) VALUES ('abc', 'besluiten.xlsx', ?, 'decisions')",
+    workbook.write_text(f"item_id;round_id;gemeentecode;Titel;Beoordeling\noud;R1;GM0307;{secret[:40]};\n", encoding="utf-8")
+    con.execute("INSERT INTO intake_files (sha256, file_name, archived_path, kind) VALUES ('abc', 'besluiten.csv', ?, 'decisions')",
                 [str(workbook)])
-    con.execute("INSERT INTO intake_rows (sha256, row_number, outcome, record_id) VALUES ('abc', 2, 'loaded', 'kandidaat:oud@GM0307')")
     con.close()
     assert secret.encode() in warehouse_path.read_bytes()
 
@@ -246,10 +246,37 @@ def test_retention_leaves_no_trace_of_a_post_in_the_file_or_the_archive(warehous
     con = connect(warehouse_path, read_only=True)
     assert con.execute("SELECT archived_path, kind FROM intake_files").fetchall() == [(None, "decisions")]  # the ledger stays
     assert con.execute("SELECT item_id FROM media_items").fetchall() == [("nieuw",)]
+    assert con.execute("SELECT canonical_url FROM seen_urls").fetchall() == [("http://x/nieuw",)]
     con.close()
 
     assert apply_retention(warehouse_path, forget="@Jan@m.nl") == 1  # an erasure request, by handle
     assert b"buurtfeest" not in warehouse_path.read_bytes()
+    con = connect(warehouse_path, read_only=True)
+    assert con.execute("SELECT count(*) FROM seen_urls WHERE canonical_url = 'http://x/nieuw'").fetchone() == (1,)  # not fetched again
+    con.close()
+
+
+def test_a_failed_rewrite_of_the_warehouse_is_retried_at_the_next_run(warehouse_path, monkeypatch):
+    import duckdb
+
+    import scrapers.privacy
+    from pnet.errors import PnetError
+    from warehouse.db import compact, connect
+
+    con = connect(warehouse_path)
+    _social_post(con, "oud", "Een oud bericht over de moestuin " * 20, datetime.now() - timedelta(days=200))
+    con.close()
+
+    def full_disk(path):
+        raise duckdb.IOException("No space left on device")
+
+    monkeypatch.setattr(scrapers.privacy, "compact", full_disk)
+    with pytest.raises(PnetError, match="kon niet worden herschreven"):
+        apply_retention(warehouse_path, 90)
+    assert b"oud bericht" in warehouse_path.read_bytes()
+    monkeypatch.setattr(scrapers.privacy, "compact", compact)
+    assert apply_retention(warehouse_path, 90) == 0  # nothing left to delete, but the rewrite is due
+    assert b"oud bericht" not in warehouse_path.read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -283,3 +310,5 @@ def test_cli_retention_deletes_old_posts_and_refuses_negative_days(warehouse_pat
     assert "1 sociale-mediaberichten ouder dan de bewaartermijn verwijderd, en uit het warehousebestand gewist." in capsys.readouterr().out
     assert main(["retention", "--days", "-1", "--warehouse", str(warehouse_path)]) != 0
     assert "--days moet 0 of meer zijn" in capsys.readouterr().err
+    assert main(["retention", "--forget", "", "--warehouse", str(warehouse_path)]) != 0  # not the ordinary purge
+    assert "--forget heeft de naam van het account nodig" in capsys.readouterr().err

@@ -139,7 +139,9 @@ def compact(path: str | os.PathLike[str] | None = None) -> None:
     connection open in this process; a reader elsewhere keeps the old file until it reconnects."""
     target = warehouse_path(path)
     fresh = target.with_name(target.name + ".compact")
-    fresh.unlink(missing_ok=True)
+    leftovers = (fresh, fresh.with_name(fresh.name + ".wal"))
+    for path in leftovers:
+        path.unlink(missing_ok=True)
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {_quoted(target)} AS old (READ_ONLY)")
@@ -147,7 +149,8 @@ def compact(path: str | os.PathLike[str] | None = None) -> None:
         con.execute("COPY FROM DATABASE old TO fresh")
     except BaseException:
         con.close()
-        fresh.unlink(missing_ok=True)
+        for path in leftovers:
+            path.unlink(missing_ok=True)
         raise
     con.close()
     os.replace(fresh, target)

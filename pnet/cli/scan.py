@@ -47,6 +47,8 @@ def run_retention(args: argparse.Namespace) -> int:
 
     if args.days is not None and args.days < 0:
         raise PnetError(f"--days moet 0 of meer zijn, niet {args.days}.")
+    if args.forget is not None and not args.forget.strip("@ "):
+        raise PnetError("--forget heeft de naam van het account nodig, bijvoorbeeld naam@server.")
     deleted = apply_retention(args.warehouse, args.days, forget=args.forget)
     what = f"van {args.forget}" if args.forget else "ouder dan de bewaartermijn"
     print(f"{deleted} sociale-mediaberichten {what} verwijderd" + (", en uit het warehousebestand gewist." if deleted else "."))

@@ -75,8 +75,8 @@ class FeedsSpider(ScanSpider):
         for entry in entries:
             if not entry.get("url"):
                 continue
-            if urlsplit(entry["url"]).scheme not in ("http", "https"):
-                outcome.error(f"link zonder http(s) overgeslagen: {entry['url'][:80]}")
+            if urlsplit(entry["url"]).scheme not in ("http", "https"):  # the feed's odd entry, not a failed fetch
+                outcome.note(f"link zonder http(s) overgeslagen: {entry['url'][:80]}")
                 continue
             if not self.is_new(entry["url"]):
                 outcome.already_seen += 1

@@ -71,6 +71,8 @@ class MastodonSpider(SocialSpider):
         for status in statuses:
             try:
                 status_id, acct = int(status["id"]), status["account"]["acct"]
+                if not isinstance(acct, str) or not acct:
+                    raise ValueError(acct)
             except (KeyError, TypeError, ValueError):
                 outcome.error(f"onvolledig bericht overgeslagen bij {response.url}")
                 continue
