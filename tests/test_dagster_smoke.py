@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -57,12 +58,12 @@ def dagster_dev(tmp_path):
             time.sleep(1)
         yield port, home, env
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
+        with contextlib.suppress(ProcessLookupError):  # the group may have exited already
+            os.killpg(proc.pid, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        os.killpg(proc.pid, signal.SIGKILL)  # it does not always exit on SIGTERM alone
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # it does not always exit on SIGTERM alone
         proc.wait(timeout=15)
 
 
