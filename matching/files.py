@@ -33,4 +33,3 @@ def match_files(
     result = match_tables(initiatives, consultants, pairs, params)
     write_matches(result.matches, sys.stdout if str(output_csv) == "-" else output_csv)
     return result
-

@@ -19,4 +19,3 @@ def euro(value: int | float | Decimal) -> str:
 def hours(value: int | float) -> str:
     """12 -> '12', 12.5 -> '12,5' (whole hours without decimals)."""
     return number(value, 0 if float(value).is_integer() else 1)
-

@@ -443,16 +443,16 @@ class RoundData:
         )
 
 
-# Confirmed-initiative candidates of the round's municipalities that have no verdict yet from an
-# earlier round and were published (else found) since the window's start; a verdict given in this
-# round is shown (so a regenerated file keeps it). Copies of
-# one story on several sites (one near-duplicate cluster) are listed once per municipality: the
-# copy with a verdict, else the highest score.
 def _window(start: date | None, end: date | None) -> str:
     """'vanaf 01-03-2027 t/m 31-12-2027', either half, or '' when the registration gave no dates."""
     return " ".join(part for part in (f"vanaf {datum(start)}" if start else "", f"t/m {datum(end)}" if end else "") if part)
 
 
+# Confirmed-initiative candidates of the round's municipalities that have no verdict yet from an
+# earlier round and were published (else found) since the window's start; a verdict given in this
+# round is shown (so a regenerated file keeps it). Copies of
+# one story on several sites (one near-duplicate cluster) are listed once per municipality: the
+# copy with a verdict, else the highest score.
 _CANDIDATES_SQL = """
 SELECT c.item_id, c.gemeentecode, c.score, c.themes, c.evidence,
        m.title, left(m.text, 400) AS excerpt, m.url, m.source, m.published, f.label

@@ -113,7 +113,8 @@ def apply_retention(warehouse: str | os.PathLike[str] | None = None, retention_d
     rewritten so the deleted posts are gone from the file too (DuckDB reuses freed blocks but does not
     erase them). Returns the number of posts deleted. A rewrite that failed is tried again at the next run
     (a marker file beside the warehouse says one is due)."""
-    due = warehouse_path(warehouse).with_name(warehouse_path(warehouse).name + ".compact-due")
+    target = warehouse_path(warehouse)
+    due = target.with_name(target.name + ".compact-due")
     con = connect(warehouse, wait_seconds=wait_seconds)
     try:
         if forget is not None:

@@ -29,6 +29,12 @@ def describe_failure(failure: Failure) -> str:
     return f"{dutch_reason(failure.value)} bij {url}"
 
 
+def _read_feed_again(outcome: SourceOutcome, request: scrapy.Request) -> None:
+    """Drop the validators of the feed an article request came from, so the next scan reads that feed again."""
+    if feed := request.cb_kwargs.get("entry", {}).get("feed"):
+        outcome.validators.pop(feed, None)
+
+
 class ScanSpider(scrapy.Spider):
     """Base for the scan spiders. Arguments (`-a`): sources=FILE, source=NAME[,NAME], state=FILE."""
 
@@ -84,8 +90,7 @@ class ScanSpider(scrapy.Spider):
             outcome.note("pagina's overgeslagen volgens robots.txt")
             return
         outcome.error(describe_failure(failure))
-        if feed := failure.request.cb_kwargs.get("entry", {}).get("feed"):
-            outcome.validators.pop(feed, None)  # read the feed again next time, so the article is retried
+        _read_feed_again(outcome, failure.request)  # so the article is retried
 
     def _on_callback_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         """An answer that could not be read (HTML instead of JSON, a malformed post) is an error of its
@@ -97,8 +102,7 @@ class ScanSpider(scrapy.Spider):
         outcome = self.outcomes[source]
         outcome.error(f"antwoord onleesbaar ({type(failure.value).__name__}) bij {response.url}")
         outcome.validators.pop(normalize_url(response.url), None)
-        if feed := response.request.cb_kwargs.get("entry", {}).get("feed"):
-            outcome.validators.pop(feed, None)
+        _read_feed_again(outcome, response.request)
         outcome.cursor = None
 
     def is_new(self, url: str) -> bool:

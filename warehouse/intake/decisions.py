@@ -28,17 +28,18 @@ class RoundPairs:
     """What the meeting can decide on in a round: its initiatives and consultants (any pair of them
     may be agreed, also one a later matching no longer proposes), the proposals and what was decided."""
 
-    initiatives: dict[str, tuple[str, int]]        # initiative_id -> (gemeentecode, whole hours asked)
-    consultants: dict[str, tuple[str, int, bool]]  # consultant_id -> (gemeentecode, whole hours, employer consent)
-    proposed: dict[tuple[str, str], int]           # match_set pair -> proposed hours
+    initiatives: dict[str, tuple[str, int, str]]        # initiative_id -> (gemeentecode, whole hours asked, titel)
+    consultants: dict[str, tuple[str, int, bool, str]]  # consultant_id -> (gemeentecode, whole hours, consent, naam)
+    proposed: dict[tuple[str, str], int]                # match_set pair -> proposed hours
     decided: dict[tuple[str, str], tuple[str, int | None]]  # pair -> (decision, hours): `agreed_and_rejected`
-    titles: dict[str, str]                         # initiative_id -> titel, consultant_id -> naam (for receipts)
 
     def pair_name(self, pair: tuple[str, str]) -> str:
         """'Buurtmoestuin De Groene Hof / Anna de Vries (I1 / C1)', as far as the round knows them."""
         i, c = pair
-        if i in self.titles or c in self.titles:
-            return f"{self.titles.get(i, i)} / {self.titles.get(c, c)} ({i} / {c})"
+        if i in self.initiatives or c in self.consultants:
+            title = self.initiatives[i][2] if i in self.initiatives else i
+            name = self.consultants[c][3] if c in self.consultants else c
+            return f"{title} / {name} ({i} / {c})"
         return f"{i} / {c}"
 
     def in_round(self, pair: tuple[str, str]) -> bool:
@@ -74,17 +75,15 @@ def round_pairs(ctx: IntakeContext) -> RoundPairs:
         q = ctx.con.execute
         p = [ctx.round_id]
         ctx.cache["pairs"] = RoundPairs(
-            initiatives={i: (g, int(h)) for i, g, h in q(
-                "SELECT initiative_id, gemeentecode, floor(uren_gevraagd) FROM all_initiatives WHERE round_id = ?",
+            initiatives={i: (g, int(h), t) for i, g, h, t in q(
+                "SELECT initiative_id, gemeentecode, floor(uren_gevraagd), titel FROM all_initiatives WHERE round_id = ?",
                 p).fetchall()},
-            consultants={c: (g, int(h), a) for c, g, h, a in q(
-                "SELECT consultant_id, gemeentecode, floor(uren_beschikbaar), akkoord_werkgever FROM consultants "
+            consultants={c: (g, int(h), a, n) for c, g, h, a, n in q(
+                "SELECT consultant_id, gemeentecode, floor(uren_beschikbaar), akkoord_werkgever, naam FROM consultants "
                 "WHERE round_id = ?", p).fetchall()},
             proposed={(i, c): h for i, c, h in q(
                 "SELECT initiative_id, consultant_id, hours FROM match_set WHERE round_id = ?", p).fetchall()},
             decided={(i, c): (d, h) for i, c, d, h in agreed_and_rejected(ctx.con, ctx.round_id)},
-            titles=dict(q("SELECT initiative_id, titel FROM all_initiatives WHERE round_id = ? UNION ALL "
-                          "SELECT consultant_id, naam FROM consultants WHERE round_id = ?", p * 2).fetchall()),
         )
     return ctx.cache["pairs"]
 
