@@ -209,6 +209,30 @@ def test_local_search_keeps_locks_and_never_gets_worse():
     ) == []
 
 
+def test_branch_and_bound_and_local_search_share_their_best_solution():
+    from matching.solvers.heuristic import greedy
+    from matching.solvers.highs import Incumbent, solve_lp, solve_mip
+    from matching.solvers.lns import improve
+
+    problem = synthetic_problem(60, 40, 12, seed=5)
+    start = greedy(problem, solve_lp(problem).hours)
+    best = solve(problem, time_limit=5).hours
+    assert problem.objective(best) > problem.objective(start) + 1
+    # a gap of 50 % lets HiGHS stop at once: with the greedy start alone, or with the better shared one
+    assert solve_mip(problem, start, 5, 0.5).objective == pytest.approx(problem.objective(start))
+    assert solve_mip(problem, start, 5, 0.5, incumbent=Incumbent(problem, best)).objective == pytest.approx(problem.objective(best))
+    found = Incumbent(problem, start)
+    result = solve_mip(problem, start, 5, 1e-4, incumbent=found)
+    assert result.objective > problem.objective(start)
+    assert found.better_than(result.objective - 1e-6) is not None  # HiGHS' improvements are offered
+    assert found.better_than(result.objective + 1e-6) is None
+    # the local search takes over the better shared solution and offers what it finds
+    shared = Incumbent(problem, best)
+    searched = improve(problem, start, np.ones(problem.n_arcs, bool), 10, window=4, max_windows=3, workers=1, incumbent=shared)
+    assert problem.objective(searched) >= problem.objective(best) - 1e-6
+    assert shared.better_than(problem.objective(searched) - 1e-6) is not None
+
+
 def test_each_initiative_keeps_only_its_best_candidates():
     ini, con, pairs = frames(
         [("A", "GM0344", 10)],

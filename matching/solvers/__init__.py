@@ -21,7 +21,7 @@ import numpy as np
 
 from matching.problem import Problem
 from matching.solvers.heuristic import greedy
-from matching.solvers.highs import fair_ratio, solve_lp, solve_mip
+from matching.solvers.highs import Incumbent, fair_ratio, solve_lp, solve_mip
 from matching.solvers.lns import improve
 from matching.solvers.model import FairnessStage
 
@@ -117,8 +117,10 @@ def solve(
     if full and relative_gap(problem.objective(hours), bound) > gap:
         with ThreadPoolExecutor(max_workers=1) as pool:  # branch and bound on one core, the search on the other
             seconds = max(0.1, stage1_end - time.monotonic() - BRANCH_AND_BOUND_MARGIN)
-            proving = pool.submit(solve_mip, problem, hours, seconds, gap)
-            searched = improve(problem, hours, candidates, seconds, workers=1, stop=proving.done, guide=lp.hours)
+            incumbent = Incumbent(problem, hours)
+            proving = pool.submit(solve_mip, problem, hours, seconds, gap, incumbent=incumbent)
+            searched = improve(problem, hours, candidates, seconds, workers=1, stop=proving.done, guide=lp.hours,
+                               incumbent=incumbent)
             result = proving.result()
         for found in (result.hours, searched):
             if found is not None and problem.objective(found) > problem.objective(hours):

@@ -20,6 +20,37 @@ from matching.problem import Problem
 from matching.solvers.model import FairnessStage, Model, build_model
 
 
+class Incumbent:
+    """The best solution known, shared by a branch and bound and the local search running beside it."""
+
+    def __init__(self, problem: Problem, hours: np.ndarray):
+        self._problem = problem
+        self._lock = threading.Lock()
+        self._hours, self._objective = hours, problem.objective(hours)
+
+    def offer(self, hours: np.ndarray) -> None:
+        objective = self._problem.objective(hours)
+        with self._lock:
+            if objective > self._objective:
+                self._hours, self._objective = hours, objective
+
+    def better_than(self, objective: float) -> np.ndarray | None:
+        """A copy of the best solution if it beats `objective`."""
+        with self._lock:
+            return self._hours.copy() if self._objective > objective + 1e-9 else None
+
+    def take_from(self, event: highspy.highs.HighsCallbackEvent) -> None:
+        """HiGHS' improving-solution callback: offer what it found."""
+        self.offer(np.round(np.asarray(event.data_out.mip_solution)[: self._problem.n_arcs]).astype(int))
+
+    def hand_to(self, event: highspy.highs.HighsCallbackEvent) -> None:
+        """HiGHS' user-solution callback: give it the best solution when it has a worse one."""
+        with self._lock:
+            hours, objective = self._hours, self._objective
+        if objective > -event.data_out.mip_primal_bound + 1e-9:
+            event.data_in.setSolution(np.concatenate([hours, hours > 0]).astype(float))
+
+
 @dataclass
 class MipResult:
     hours: np.ndarray | None  # whole hours per arc, None when no solution was found
@@ -90,12 +121,15 @@ def solve_mip(
     fairness: FairnessStage | None = None,
     *,
     stop_after_improvements: int | None = None,
+    incumbent: Incumbent | None = None,
 ) -> MipResult:
     """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
 
     With `fairness`, the objective and bound are those of the second stage (the lowest ratio t).
     `stop_after_improvements` ends the search once HiGHS has found that many solutions better
     than the start (used as a primal heuristic, where the first good solution is what counts).
+    With `incumbent`, solutions are exchanged with a local search running beside it: HiGHS prunes
+    with the best solution known, and the search goes on from HiGHS' improvements.
     """
     model = build_model(problem, fairness)
     h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
@@ -109,6 +143,9 @@ def solve_mip(
         warm.col_value = np.concatenate(values).astype(float)
         warm.value_valid = True
         h.setSolution(warm)
+    if incumbent is not None:
+        h.cbMipUserSolution.subscribe(lambda event: incumbent.hand_to(event))
+        h.cbMipImprovingSolution.subscribe(lambda event: incumbent.take_from(event))
     h.run()
     info = h.getInfo()
     status = h.getModelStatus()
