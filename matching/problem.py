@@ -60,6 +60,19 @@ class Problem:
     def objective(self, hours: np.ndarray) -> float:
         return float(self.weight @ hours)
 
+    def feasible(self, hours: np.ndarray) -> bool:
+        """Whether whole `hours` per arc keep every hard rule (locks, blocks, hours, team size)."""
+        locked, used = self.locked > 0, hours > 0
+        return bool(
+            len(hours) == self.n_arcs
+            and np.all(hours >= 0) and np.all(hours <= self.upper)
+            and np.all(hours[locked] == self.locked[locked])
+            and np.all(hours[used & ~locked] >= self.min_block)
+            and np.all(np.bincount(self.arc_i, hours, self.n_initiatives) <= self.need)
+            and np.all(np.bincount(self.arc_c, hours, self.n_consultants) <= self.avail)
+            and np.all(np.bincount(self.arc_i[used], minlength=self.n_initiatives) <= self.max_team)
+        )
+
     def subset(self, keep: np.ndarray) -> Problem:
         """The same problem restricted to the arcs where `keep` is true."""
         return Problem(

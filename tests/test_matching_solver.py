@@ -272,3 +272,28 @@ def test_half_hours_asked_are_counted_not_cut_off():
     assert (summary["hours_needed"], summary["hours_available"], summary["hours_matched"]) == (31.0, 40.5, 30)
     row = result.per_gemeente.set_index("gemeentecode").loc["GM0344"]
     assert row.uren_gevraagd == 31.0 and row.uren_gekoppeld == 30
+
+
+def test_problem_feasibility_covers_every_hard_rule():
+    problem = synthetic_problem(30, 20, 8, seed=3)
+    hours = solve(problem, time_limit=5).hours
+    assert problem.feasible(hours)
+    k = int(np.flatnonzero(hours > 0)[0])
+    short = hours.copy()
+    short[k] = problem.min_block - 1
+    assert not problem.feasible(short)  # a block below the minimum
+    over = hours.copy()
+    over[k] = problem.upper[k] + 1
+    assert not problem.feasible(over)  # more than asked or available
+    size = problem.max_team + 1
+    arcs = np.bincount(problem.arc_i, minlength=problem.n_initiatives)
+    i = int(np.flatnonzero((problem.need >= size * problem.min_block) & (arcs >= size))[0])
+    team = np.zeros_like(hours)
+    team[np.flatnonzero(problem.arc_i == i)[:size]] = problem.min_block
+    assert not problem.feasible(team)  # one consultant too many
+    team[np.flatnonzero(problem.arc_i == i)[size - 1]] = 0
+    assert problem.feasible(team)
+    locked = synthetic_problem(30, 20, 8, seed=3)
+    locked.locked[k] = hours[k]
+    assert locked.feasible(hours)
+    assert not locked.feasible(np.where(np.arange(len(hours)) == k, 0, hours))  # a confirmed pair dropped

@@ -40,8 +40,10 @@ class Incumbent:
             return self._hours.copy() if self._objective > objective + 1e-9 else None
 
     def take_from(self, event: highspy.highs.HighsCallbackEvent) -> None:
-        """HiGHS' improving-solution callback: offer what it found."""
-        self.offer(np.round(np.asarray(event.data_out.mip_solution)[: self._problem.n_arcs]).astype(int))
+        """HiGHS' improving-solution callback: offer what it found, if it keeps every rule."""
+        hours = np.round(np.asarray(event.data_out.mip_solution)[: self._problem.n_arcs]).astype(int)
+        if self._problem.feasible(hours):
+            self.offer(hours)
 
     def hand_to(self, event: highspy.highs.HighsCallbackEvent) -> None:
         """HiGHS' user-solution callback: give it the best solution when it has a worse one."""
