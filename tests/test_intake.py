@@ -6,6 +6,7 @@ import hashlib
 import io
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -253,6 +254,15 @@ def test_archive_keeps_the_file_unchanged_with_its_sha256(rcon, tmp_path):
     assert r.archived_path == tmp_path / "archive" / digest / "a.csv"
     assert r.archived_path.read_bytes() == path.read_bytes()
     assert (r.archived_path.parent / "a.csv.sha256").read_text() == f"{digest}  a.csv\n"
+
+
+def test_archived_path_is_absolute_when_the_archive_folder_is_given_relative(rcon, tmp_path, monkeypatch):
+    """The retention purge runs elsewhere (Dagster) and must still find a decision workbook to delete."""
+    path = write_text(tmp_path / "a.csv", [INITIATIVE_HEADER, initiative()], ";", "cp1252")
+    monkeypatch.chdir(tmp_path)
+    (r,) = ingest_files(rcon, [path], ROUND, Path("archive"), Path("receipts"))
+    assert r.archived_path.is_absolute() and r.archived_path.exists()
+    assert fetch(rcon, "SELECT archived_path FROM intake_files") == [(str(r.archived_path),)]
 
 
 def test_every_row_is_accounted_for_in_the_ledger(rcon, tmp_path):

@@ -167,8 +167,9 @@ def _previous(con: duckdb.DuckDBPyConnection, report: FileReport) -> bool:
 
 
 def _archive(path: Path, data: bytes, sha256: str, archive_dir: Path) -> Path:
-    """Keep the file unchanged as archive/<sha256>/<name>, with a sha256sum-style check file beside it."""
-    folder = archive_dir / sha256
+    """Keep the file unchanged as archive/<sha256>/<name>, with a sha256sum-style check file beside it.
+    The path is absolute, so the retention purge finds the file from any working directory."""
+    folder = archive_dir.resolve() / sha256
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / path.name
     if not target.exists():
