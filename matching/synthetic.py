@@ -12,7 +12,7 @@ reaches 0.969 of the LP bound and plain HiGHS 0.993 after 120 s.
 `best_candidates=True` chooses candidates as `encode.py` does in a round instead: every consultant
 from another municipality is scored, pairs below `min_score` are dropped (not raised to it), and
 each initiative keeps its `arcs_per_initiative` best. The default draws them by distance and raises
-low scores to 0.2, so about half of its arcs score exactly 0.2; the benchmark's targets are measured
+low scores to `min_score`, so about half of its arcs score exactly 0.2; the benchmark's targets are measured
 on the default and it reports the other variant beside them.
 
 `short_hours=True` gives a harder variant (initiatives ask 8-80 hours, consultants lend 2-10
@@ -100,7 +100,7 @@ def synthetic_problem(
         else:
             p = np.exp(-np.linalg.norm(places[gem_c[other]] - places[gem_i[i]], axis=1) / 35.0)
             chosen = rng.choice(other, size=min(k, len(other)), replace=False, p=p / p.sum())
-            s = np.round(np.clip(affinity(i, chosen), 0.2, 1.0), 4)
+            s = np.round(np.clip(affinity(i, chosen), min_score, 1.0), 4)
         arc_i.append(np.full(len(chosen), i))
         arc_c.append(chosen)
         score.append(s)

@@ -297,3 +297,16 @@ def test_problem_feasibility_covers_every_hard_rule():
     locked.locked[k] = hours[k]
     assert locked.feasible(hours)
     assert not locked.feasible(np.where(np.arange(len(hours)) == k, 0, hours))  # a confirmed pair dropped
+
+
+def test_synthetic_candidates_as_a_round_chooses_them():
+    """best_candidates: each initiative's best pairs from other municipalities, none below min_score."""
+    sampled = synthetic_problem(60, 40, 8, seed=2)
+    best = synthetic_problem(60, 40, 8, seed=2, best_candidates=True)
+    assert sampled.score.min() == 0.2 and (sampled.score == 0.2).any()  # the default raises low scores
+    assert best.score.min() >= 0.2 and np.bincount(best.arc_i, minlength=60).max() <= 8
+    gem_i, gem_c = np.array(best.initiative_gemeente), np.array(best.consultant_gemeente)
+    assert np.all(gem_i[best.arc_i] != gem_c[best.arc_c])
+    for i in range(3):  # the scores kept are sorted best-first per initiative
+        s = best.score[best.arc_i == i]
+        assert np.all(np.diff(s) <= 0)
