@@ -73,6 +73,14 @@ class Problem:
             and np.all(np.bincount(self.arc_i[used], minlength=self.n_initiatives) <= self.max_team)
         )
 
+    def rank_in_initiative(self, key: np.ndarray) -> np.ndarray:
+        """Each arc's place (0 = first) among its initiative's arcs, by `key` from high to low."""
+        order = np.lexsort((-key, self.arc_i))
+        first = np.searchsorted(self.arc_i[order], np.arange(self.n_initiatives))
+        rank = np.empty(self.n_arcs, dtype=int)
+        rank[order] = np.arange(self.n_arcs) - first[self.arc_i[order]]
+        return rank
+
     def subset(self, keep: np.ndarray) -> Problem:
         """The same problem restricted to the arcs where `keep` is true."""
         return Problem(

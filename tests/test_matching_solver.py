@@ -310,3 +310,24 @@ def test_synthetic_candidates_as_a_round_chooses_them():
     for i in range(3):  # the scores kept are sorted best-first per initiative
         s = best.score[best.arc_i == i]
         assert np.all(np.diff(s) <= 0)
+
+
+def test_settling_the_lp_keeps_the_team_limit_and_guides_a_better_rounding():
+    from matching.solvers.heuristic import greedy
+    from matching.solvers.highs import solve_lp
+
+    problem = synthetic_problem(200, 150, 20, seed=4)
+    problem.locked[[0, 50]] = problem.min_block  # confirmed pairs are never dropped
+    lp = solve_lp(problem, settle_rounds=50)
+    plain = np.bincount(problem.arc_i[lp.hours > 1e-6], minlength=problem.n_initiatives)
+    assert plain.max() > problem.max_team  # the relaxation spreads initiatives over more consultants
+    used = lp.settled > 1e-6
+    assert np.bincount(problem.arc_i[used], minlength=problem.n_initiatives).max() <= problem.max_team
+    assert np.all(lp.settled[used & (problem.locked == 0)] >= problem.min_block - 1e-6)
+    assert lp.settled[0] == lp.settled[50] == problem.min_block
+    assert problem.objective(lp.settled) <= lp.bound + 1e-6
+    rounded, settled = greedy(problem, lp.hours), greedy(problem, lp.settled)
+    assert problem.feasible(settled)
+    assert problem.objective(settled) > problem.objective(rounded)
+    unsettled = solve_lp(problem)
+    assert np.array_equal(unsettled.settled, unsettled.hours)  # no rounds: the relaxation's own hours
