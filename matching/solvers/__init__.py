@@ -1,10 +1,13 @@
 """One solver interface: `solve(problem, ...) -> Solution` with objective, proven bound and gap.
 
 Method (chosen by measurement, see bench/matching.py and docs/matching.md): the LP relaxation
-gives the proven bound and guides a greedy rounding. HiGHS then solves the MILP restricted to the
-promising arcs (the LP's support and each initiative's best arcs) until it finds its first better
-solution, which its sub-MIP heuristic does after the root; large neighbourhood search re-solves
-small windows of competing initiatives exactly from there, on both cores. Problems up to
+gives the proven bound. Re-solved a few times with its team limit settled (an initiative spread over
+more consultants than max_team keeps its largest arcs), it guides a greedy rounding to about 0.99 of
+the bound. Then, on one core, HiGHS solves the MILP restricted to the promising arcs (the LP's support
+and each initiative's best arcs) from the plain rounding until its first better solution, which its
+sub-MIP heuristic finds after the root; on the other, large neighbourhood search re-solves small
+windows of competing initiatives exactly from the settled rounding. The search goes on, on both
+cores, from the restricted MILP's solution when it came in time, else from its own. Problems up to
 FULL_MODEL_MAX_ARCS arcs then go to HiGHS' branch and bound on all arcs, warm-started with that
 solution, which also proves a bound tighter than the LP's, while the local search goes on beside it.
 The optional fairness stage then maximises the lowest ratio of hours received to fair share among
@@ -27,7 +30,7 @@ from matching.solvers.model import FairnessStage
 
 FULL_MODEL_MAX_ARCS = 20_000  # up to this, branch and bound on all arcs follows the local search
 CANDIDATE_ARCS_PER_INITIATIVE = 6  # the restricted MILP and local search use the LP support and these
-RESTRICTED_SHARE = 0.6  # most of the time the restricted MILP may take (it usually stops much sooner)
+RESTRICTED_SHARE = 0.7  # most of the time the restricted MILP may take (it usually stops much sooner)
 SETTLE_ROUNDS = 6  # re-solves of the LP relaxation that settle its team limit for the rounding (solve_lp)
 SEARCH_SHARE_SMALL = 0.6  # share of the time for the heuristics before branch and bound on all arcs
 LNS_WINDOW, LNS_WINDOW_LARGE = 40, 60  # initiatives per window; measured best at 300 x 200 and 2,000 x 1,500
