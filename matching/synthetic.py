@@ -12,8 +12,8 @@ reaches 0.969 of the LP bound and plain HiGHS 0.993 after 120 s.
 `best_candidates=True` chooses candidates as `encode.py` does in a round instead: every consultant
 from another municipality is scored, pairs below `min_score` are dropped (not raised to it), and
 each initiative keeps its `arcs_per_initiative` best. The default draws them by distance and raises
-low scores to `min_score`, so about half of its arcs score exactly 0.2; the benchmark's targets are measured
-on the default and it reports the other variant beside them.
+low scores to `min_score`, so about half of its arcs score exactly 0.2. The benchmark measures its
+targets on both.
 
 `short_hours=True` gives a harder variant (initiatives ask 8-80 hours, consultants lend 2-10
 whole days): there the LP bound is provably at least 0.3 % above the optimum, so 0.995 of it

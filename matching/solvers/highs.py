@@ -116,7 +116,7 @@ def _unsettled(problem: Problem, hours: np.ndarray, dropped: np.ndarray) -> np.n
     more (its locked arcs first)."""
     locked = problem.locked > 0
     used = (hours > 1e-6) & ~dropped
-    small = used & (hours < problem.min_block - 1e-6) & ~locked
+    small = used & (hours < problem.min_block - 1e-6)
     spread = np.bincount(problem.arc_i[used], minlength=problem.n_initiatives) > problem.max_team
     largest = problem.rank_in_initiative(np.where(locked, np.inf, np.where(used, hours, -1.0))) < problem.max_team
     return (small | (spread[problem.arc_i] & ~(largest & used & ~small))) & ~dropped & ~locked
