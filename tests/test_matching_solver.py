@@ -331,3 +331,28 @@ def test_settling_the_lp_keeps_the_team_limit_and_guides_a_better_rounding():
     assert problem.objective(settled) > problem.objective(rounded)
     unsettled = solve_lp(problem)
     assert np.array_equal(unsettled.settled, unsettled.hours)  # no rounds: the relaxation's own hours
+
+
+def test_whole_hours_from_a_fractional_solution_keep_its_arcs_and_objective():
+    from matching.problem import Problem
+    from matching.solvers.highs import whole_hours
+
+    problem = Problem(["a"], ["x", "y"], np.array([17]), np.array([9, 9]), np.array([1.0]),
+                      np.array([0, 0]), np.array([0, 1]), np.array([0.5, 0.4]), np.array([0, 0]))
+    fractional = np.array([8.5, 8.5])  # feasible, but not in whole hours
+    hours = whole_hours(problem, fractional)
+    assert hours.tolist() == [9, 8]
+    assert problem.feasible(hours) and problem.objective(hours) >= problem.objective(fractional)
+
+
+def test_continuous_hours_model_has_the_whole_hours_optimum():
+    """With the arcs in use fixed the hours form a network flow, so leaving them continuous changes nothing."""
+    from matching.solvers.highs import solve_mip
+
+    for seed in (3, 5):
+        problem = synthetic_problem(30, 20, 8, seed=seed)
+        continuous = solve_mip(problem, None, 30.0, 0.0)
+        integer = solve_mip(problem, None, 30.0, 0.0, integer_hours=True)
+        assert continuous.optimal and integer.optimal
+        assert continuous.objective == pytest.approx(integer.objective, rel=1e-6)
+        assert problem.feasible(continuous.hours)

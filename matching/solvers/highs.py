@@ -42,7 +42,7 @@ class Incumbent:
 
     def take_from(self, event: highspy.highs.HighsCallbackEvent) -> None:
         """HiGHS' improving-solution callback: offer what it found, if it keeps every rule."""
-        hours = np.round(np.asarray(event.data_out.mip_solution)[: self._problem.n_arcs]).astype(int)
+        hours = whole_hours(self._problem, np.asarray(event.data_out.mip_solution)[: self._problem.n_arcs])
         if self._problem.feasible(hours):
             self.offer(hours)
 
@@ -52,6 +52,25 @@ class Incumbent:
             hours, objective = self._hours, self._objective
         if objective > -event.data_out.mip_primal_bound + 1e-9:
             event.data_in.setSolution(np.concatenate([hours, hours > 0]).astype(float))
+
+
+def whole_hours(problem: Problem, hours: np.ndarray) -> np.ndarray:
+    """Whole hours on the arcs `hours` uses, with at least its objective (see model.py).
+
+    HiGHS' solutions are vertices and so have whole hours already; should one not, the LP over the hours
+    with the same arcs in use is re-solved: its optimal vertex has whole hours.
+    """
+    rounded = np.round(hours).astype(int)
+    if np.all(np.abs(hours - rounded) <= 1e-6):
+        return rounded
+    used = hours > 1e-6
+    model = build_model(problem.subset(used))
+    model.bounds.lb[model.n_arcs:] = 1.0  # every arc stays in use
+    h = _highs(model, integer=False, time_limit=60.0, gap=0.0)
+    h.run()
+    whole = np.zeros(problem.n_arcs, dtype=int)
+    whole[used] = np.round(np.asarray(h.getSolution().col_value)[: model.n_arcs])
+    return whole
 
 
 @dataclass
@@ -164,6 +183,7 @@ def solve_mip(
     *,
     stop_after_improvements: int | None = None,
     incumbent: Incumbent | None = None,
+    integer_hours: bool = False,
 ) -> MipResult:
     """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
 
@@ -173,7 +193,7 @@ def solve_mip(
     With `incumbent`, solutions are exchanged with a local search running beside it: HiGHS prunes
     with the best solution known, and the search goes on from HiGHS' improvements.
     """
-    model = build_model(problem, fairness)
+    model = build_model(problem, fairness, integer_hours=integer_hours)
     h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
     if stop_after_improvements is not None:
         h.setOptionValue("mip_max_improving_sols", stop_after_improvements + (start is not None))
@@ -193,7 +213,7 @@ def solve_mip(
     status = h.getModelStatus()
     if info.primal_solution_status != 2:  # no feasible solution
         return MipResult(None, -np.inf, -info.mip_dual_bound, False)
-    hours = np.round(np.asarray(h.getSolution().col_value)[: model.n_arcs]).astype(int)
+    hours = whole_hours(problem, np.asarray(h.getSolution().col_value)[: model.n_arcs])
     optimal = status == highspy.HighsModelStatus.kOptimal
     if fairness is not None:
         return MipResult(hours, fair_ratio(problem, hours, fairness), -info.mip_dual_bound, optimal)

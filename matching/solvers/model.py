@@ -1,9 +1,16 @@
 """The MILP model of a `Problem` in the matrix form scipy's HiGHS interface takes.
 
-Variables: x_k (whole hours on arc k, 0..U_k) then y_k (arc k used, binary).
+Variables: x_k (hours on arc k, 0..U_k) then y_k (arc k used, binary).
 Rows: hours per initiative <= need, hours per consultant <= available, used arcs per
 initiative <= max_team, and the linking rows min_block * y_k <= x_k <= U_k * y_k.
 Locked arcs have x and y fixed. U_k is as tight as the data allow.
+
+The hours are continuous variables, yet the optimum has whole hours: with the used arcs (y) fixed,
+the hours rows are the incidence matrix of a bipartite graph (totally unimodular) with whole-number
+bounds, so the LP over x has a whole-number optimal vertex (`highs.whole_hours` takes it). Branch and
+bound then branches on y alone; measured at pilot size, it proves a much tighter bound in the same
+time (docs/matching.md). The fairness stage adds a row with fractional coefficients, so there the
+hours are integer variables.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ class FairnessStage:
     min_objective: float
 
 
-def build_model(problem: Problem, fairness: FairnessStage | None = None) -> Model:
+def build_model(problem: Problem, fairness: FairnessStage | None = None, *, integer_hours: bool = False) -> Model:
     n = problem.n_arcs
     upper = problem.upper.astype(float)
     locked = problem.locked > 0
@@ -63,7 +70,7 @@ def build_model(problem: Problem, fairness: FairnessStage | None = None) -> Mode
     lower = np.concatenate([np.where(locked, upper, 0.0), locked.astype(float)])
     ub = np.concatenate([upper, np.ones(n)])
     c = np.concatenate([-problem.weight, np.zeros(n)])
-    integrality = np.ones(2 * n)
+    integrality = np.concatenate([np.zeros(n) if fairness is None and not integer_hours else np.ones(n), np.ones(n)])
     if fairness is not None:
         rows = [LinearConstraint(sp.hstack([r.A, sp.csr_matrix((r.A.shape[0], 1))]), r.lb, r.ub) for r in rows]
         groups = np.flatnonzero(fairness.share > 0)
