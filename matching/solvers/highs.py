@@ -68,6 +68,8 @@ def whole_hours(problem: Problem, hours: np.ndarray) -> np.ndarray:
     model.bounds.lb[model.n_arcs:] = 1.0  # every arc stays in use
     h = _highs(model, integer=False, time_limit=60.0, gap=0.0)
     h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise RuntimeError(f"whole hours not found: {h.modelStatusToString(h.getModelStatus())}")
     whole = np.zeros(problem.n_arcs, dtype=int)
     whole[used] = np.round(np.asarray(h.getSolution().col_value)[: model.n_arcs])
     return whole
