@@ -34,6 +34,7 @@ RESTRICTED_SHARE = 0.7  # most of the time the restricted MILP may take (it usua
 SETTLE_ROUNDS = 6  # re-solves of the LP relaxation that settle its team limit for the rounding (solve_lp)
 SEARCH_SHARE_SMALL = 0.4  # share of the time for the heuristics before branch and bound on all arcs
 LNS_WINDOW, LNS_WINDOW_LARGE = 80, 60  # initiatives per window; measured best at 300 x 200 and 2,000 x 1,500
+HEURISTIC_EFFORT = 0.2  # HiGHS' primal heuristics' share in the restricted MILP and branch and bound (its default 0.05)
 BRANCH_AND_BOUND_MARGIN = 0.5  # seconds: HiGHS stops a little after its time limit, the whole stays within ours
 
 
@@ -73,7 +74,8 @@ def _restricted_mip(problem: Problem, hours: np.ndarray, arcs: np.ndarray, secon
     better first solution (0.9932 of the LP bound against 0.9858 in 25 s with continuous hours).
     """
     keep = arcs | (hours > 0)
-    result = solve_mip(problem.subset(keep), hours[keep], seconds, gap, stop_after_improvements=1, integer_hours=True)
+    result = solve_mip(problem.subset(keep), hours[keep], seconds, gap, stop_after_improvements=1,
+                       integer_hours=True, heuristic_effort=HEURISTIC_EFFORT)
     if result.hours is None or problem.weight[keep] @ result.hours <= problem.weight[keep] @ hours[keep]:
         return hours
     better = np.zeros_like(hours)
@@ -137,7 +139,8 @@ def solve(
         with ThreadPoolExecutor(max_workers=1) as pool:  # branch and bound on one core, the search on the other
             seconds = max(0.1, stage1_end - time.monotonic() - BRANCH_AND_BOUND_MARGIN)
             incumbent = Incumbent(problem, hours)
-            proving = pool.submit(solve_mip, problem, hours, seconds, gap, incumbent=incumbent)
+            proving = pool.submit(solve_mip, problem, hours, seconds, gap, incumbent=incumbent,
+                                  heuristic_effort=HEURISTIC_EFFORT)
             searched = improve(problem, hours, candidates, seconds, workers=1, stop=proving.done, guide=lp.hours,
                                incumbent=incumbent)
             result = proving.result()

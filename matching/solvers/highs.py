@@ -186,6 +186,7 @@ def solve_mip(
     stop_after_improvements: int | None = None,
     incumbent: Incumbent | None = None,
     integer_hours: bool = False,
+    heuristic_effort: float | None = None,
 ) -> MipResult:
     """Solve the MILP from a feasible `start` (hours per arc); returns the best found and the bound.
 
@@ -194,9 +195,12 @@ def solve_mip(
     than the start (used as a primal heuristic, where the first good solution is what counts).
     With `incumbent`, solutions are exchanged with a local search running beside it: HiGHS prunes
     with the best solution known, and the search goes on from HiGHS' improvements.
+    `heuristic_effort` is the share of its work HiGHS gives its primal heuristics (its default: 0.05).
     """
     model = build_model(problem, fairness, integer_hours=integer_hours)
     h = _highs(model, integer=True, time_limit=time_limit, gap=gap)
+    if heuristic_effort is not None:
+        h.setOptionValue("mip_heuristic_effort", heuristic_effort)
     if stop_after_improvements is not None:
         h.setOptionValue("mip_max_improving_sols", stop_after_improvements + (start is not None))
     if start is not None:
