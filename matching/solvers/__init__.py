@@ -34,7 +34,7 @@ RESTRICTED_SHARE = 0.7  # most of the time the restricted MILP may take (it usua
 SETTLE_ROUNDS = 6  # re-solves of the LP relaxation that settle its team limit for the rounding (solve_lp)
 SEARCH_SHARE_SMALL = 0.4  # share of the time for the heuristics before branch and bound on all arcs
 LNS_WINDOW, LNS_WINDOW_LARGE = 80, 60  # initiatives per window; measured best at 300 x 200 and 2,000 x 1,500
-HEURISTIC_EFFORT = 0.2  # HiGHS' primal heuristics' share in the restricted MILP and branch and bound (its default 0.05)
+HEURISTIC_EFFORT = 0.3  # HiGHS' primal heuristics' share in the restricted MILP and branch and bound (its default 0.05)
 BRANCH_AND_BOUND_MARGIN = 0.5  # seconds: HiGHS stops a little after its time limit, the whole stays within ours
 
 
