@@ -49,8 +49,8 @@ def pilot_rows(name: str, problem: Problem) -> list[dict]:
     s = solve(problem, time_limit=60.0, gap=1e-3)
     return [
         row(name, "proven_gap", round(s.gap * 100, 3), 0.1, "%", s.gap <= 1e-3),
-        row(name, "objective_over_lp_bound", round(s.objective / s.lp_bound, 4), 0.995, "ratio",
-            s.objective >= 0.995 * s.lp_bound),
+        # no target: the pilot target is the proven gap, and the optimum may lie below 0.995 of the LP bound
+        row(name, "objective_over_lp_bound", round(s.objective / s.lp_bound, 4), "-", "ratio", None),
         row(name, "proven_bound_over_lp_bound", round(s.bound / s.lp_bound, 4), 1.0, "ratio", True),
         row(name, "seconds", round(s.seconds, 1), 60.0, "s", s.seconds <= 61.0),
         violation_row(name, problem, s.hours),
