@@ -195,6 +195,7 @@ def solve_mip(
     than the start (used as a primal heuristic, where the first good solution is what counts).
     With `incumbent`, solutions are exchanged with a local search running beside it: HiGHS prunes
     with the best solution known, and the search goes on from HiGHS' improvements.
+    `integer_hours` makes the hours integer variables instead of continuous ones (see model.py).
     `heuristic_effort` is the share of its work HiGHS gives its primal heuristics (its default: 0.05).
     """
     model = build_model(problem, fairness, integer_hours=integer_hours)
